@@ -1,0 +1,1 @@
+"""lieguan's Datasette plugins: one job each."""

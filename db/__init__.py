@@ -1,0 +1,1 @@
+"""lieguan.db: records → SQLite, follow-up tracking, exports."""
