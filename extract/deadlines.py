@@ -1,12 +1,552 @@
-"""Deadlines (placeholder until the deadline parser lands)."""
+"""Deadlines: the time by which an item is to be done, as written in the item.
+
+:func:`parse_deadline` finds every time phrase in an item's text, drops those
+that only say when something happened (a past date, 業於103年頒布, a date in a
+quoted plan title, a purpose clause 為使…, a negated or conditional date), and
+keeps the most telling of the rest: a dated phrase governed by a future or
+obligation marker (前, 內, 於, 預計, 至…年, …起), then the next meeting, then
+儘速-like urgency, then recurring (每年, 定期), then standing (爾後, 持續) wording.
+A bare year (112年) counts only for targets and milestones, or when its
+sentence states a goal. See corpus/gold/README.md for the kinds.
+
+Example::
+
+    >>> import datetime as dt
+    >>> parse_deadline("請民政局於113年3月8日前完成", dt.date(2024, 1, 5)).date
+    '2024-03-08'
+    >>> parse_deadline("請心健司儘速完成設置標準", None).kind
+    'asap'
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
+from dataclasses import dataclass
 
 from extract.model import Deadline
+from extract.rocdate import (
+    CN_NUMBER_CHARS,
+    NUMBER,
+    cn_to_int,
+    full_year,
+    lunar_new_year,
+    month_end,
+    safe_date,
+    to_halfwidth,
+)
+
+S = r"\s*"
+N = NUMBER
+RANGE = rf"{S}(?:至|到|~|～|-|－|–){S}"
+YEAR = rf"(?P<y>{N}){S}年(?:{S}度)?"
+
+# Words that make a time phrase a deadline or a plan rather than a record.
+FUTURE_BEFORE = ("於", "在", "至", "到", "預計", "預定", "預訂", "將", "擬", "訂", "定", "限",
+                 "最遲", "最晚", "務必", "須", "需", "應")
+FUTURE_AFTER = ("前", "以前", "之前", "止", "為限", "完成", "完工", "起", "開始", "內")
+# Words that make it a record of what happened, or a status "as of".
+HAPPENED_BEFORE = ("業於", "已於", "業已", "已經", "已", "截至", "截止", "迄")
+HAPPENED_AFTER = ("已", "業已", "業經")
+NEGATED_BEFORE = ("無法", "未能", "不能", "尚難", "難以", "未於", "不及")
+ONLY_THEN_AFTER = ("方可", "方能", "才能", "才可", "才", "始能", "始可", "始得")
+# A month counted from an unnamed year (當年10月, 次年1月) cannot be dated.
+UNNAMED_YEAR_BEFORE = ("當年", "次年", "翌年", "隔年", "同年", "該年", "每年")
+# A relative span counted from some other event (出院後2星期內, 到職2年內).
+OTHER_EVENT_BEFORE = ("到職", "任職", "就任", "出院", "開案", "結案", "收案", "通報", "受理")
+MEETING_EVENT_BEFORE = ("會後", "議後", "文到", "函到", "到文", "收文後", "收文", "即日起")
+GOAL_WORDS = ("目標", "達成", "達到", "提升至", "提高至", "降至", "降低至", "增加至", "完工",
+              "完成", "辦理", "補足")
+QUOTES = {"「": "」", "『": "』", "“": "”", "《": "》", "〈": "〉"}
+CLAUSE_BREAK = "，,。；;：:\n"
+SENTENCE_BREAK = "。；;\n"
+PURPOSE_OPENERS = ("為", "以利", "俾利", "以期", "俾")
+
+TARGET_KINDS = ("target", "milestone")
+
+ASAP = re.compile(r"儘速|盡速|儘快|盡快|儘早|盡早|及早|立即|即刻|從速|加速|速予|迅即")
+ONGOING = re.compile(r"爾後|嗣後|往後|日後|今後|未來|持續|適時|隨時|時刻|刻正|長期|即日起")
+RECURRING = re.compile(
+    rf"每{S}(?:{N}{S}個?{S})?(?:年度|年|季|月|週|周|星期|日|天|半年)|定期|按月|按季|按年|逐月|逐季"
+    rf"|(?:較|比|下降|提升|降低|增加)(?:上|前)一?年度?"
+)
+YEAR_BY_YEAR = re.compile(r"逐年")
+NEXT_MEETING = re.compile(
+    r"下一?(?:次|屆|期)[^，。；、\n]{0,8}?(?:會議|會報|大會|委員會|會)|下一?次(?=報告|提報|提出|討論)"
+)
+
+TENDAYS = {"上旬": (1, 10), "初": (1, 10), "中旬": (11, 20), "下旬": (21, None), "底": (1, None)}
+MONTH_PART = r"(?P<part>底|上旬|中旬|下旬|初)?"
+WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+UNIT_DAYS = {"天": 1, "日": 1, "週": 7, "周": 7, "星期": 7, "禮拜": 7}
+
+# Tiers: lower wins; within a tier the first phrase in the text wins.
+DATED, NEXT, URGENT, REPEATING, STANDING, BARE = range(6)
 
 
-def parse_deadline(text: str, meeting_date: dt.date | None) -> Deadline:
-    """The deadline stated in ``text``, counted from ``meeting_date`` where relative."""
+@dataclass
+class Found:
+    """One time phrase found in the text."""
+
+    start: int
+    end: int
+    kind: str
+    date: dt.date | None = None
+    begin: dt.date | None = None
+    tier: int = DATED
+    year_only: bool = False  # a bare year or year span: needs a goal to count
+    marked: bool = True  # governed by a future or obligation marker
+
+    def deadline(self, text: str) -> Deadline:
+        return Deadline(
+            raw=text[self.start:self.end].strip(),
+            kind=self.kind,  # type: ignore[arg-type]
+            date=self.date.isoformat() if self.date else None,
+            start=self.begin.isoformat() if self.begin else None,
+        )
+
+
+def _year(token: str) -> int | None:
+    """A plausible year (ROC 40-250 or Gregorian 1950-2200) as Gregorian, else None."""
+    try:
+        value = cn_to_int(token)
+    except ValueError:
+        return None
+    if 40 <= value <= 250 or 1950 <= value <= 2200:
+        return full_year(value)
+    return None
+
+
+def _int(token: str) -> int | None:
+    try:
+        return cn_to_int(token)
+    except ValueError:
+        return None
+
+
+def _month(year: int, token: str | None, part: str | None = None) -> tuple[dt.date, dt.date] | None:
+    month = _int(token) if token else None
+    if not month or not 1 <= month <= 12:
+        return None
+    first, last = TENDAYS.get(part or "底", (1, None))
+    end = month_end(year, month) if last is None else dt.date(year, month, last)
+    return dt.date(year, month, first), end
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _add_working_days(day: dt.date, count: int) -> dt.date:
+    while count > 0:
+        day += dt.timedelta(days=1)
+        count -= day.weekday() < 5
+    return day
+
+
+def _span(first: dt.date | None, last: dt.date | None, kind: str = "period") -> tuple:
+    return (kind, last, first) if first and last and first <= last else None
+
+
+# Each dated pattern maps a match (and the meeting date) to (kind, date, start) or None.
+def _ymd_or_iso(m, meeting):
+    if m.group("y3"):
+        year, month, day = int(m.group("y3")), int(m.group("m3")), int(m.group("d3"))
+        found = safe_date(year, month, day) if 1950 <= year <= 2200 else None
+        return ("date", found, None) if found else None
+    return _full_date(m, meeting)
+
+
+def _full_date(m, meeting):
+    if m.group("y"):
+        year, month, day = _year(m.group("y")), _int(m.group("m")), _int(m.group("d"))
+    else:
+        year, month, day = _year(m.group("y2")), _int(m.group("m2")), _int(m.group("d2"))
+    found = safe_date(year, month, day) if year and month and day else None
+    return ("date", found, None) if found else None
+
+
+def _date_range(m, meeting):
+    year = _year(m.group("y"))
+    year2 = _year(m.group("y2")) if m.group("y2") else year
+    if not year or not year2:
+        return None
+    first = safe_date(year, _int(m.group("m")) or 0, _int(m.group("d")) or 0)
+    last = safe_date(year2, _int(m.group("m2")) or 0, _int(m.group("d2")) or 0)
+    return _span(first, last)
+
+
+def _day_range(m, meeting):
+    year, month = _year(m.group("y")), _int(m.group("m"))
+    if not year or not month:
+        return None
+    return _span(safe_date(year, month, _int(m.group("d")) or 0), safe_date(year, month, _int(m.group("d2")) or 0))
+
+
+def _month_range(m, meeting):
+    year = _year(m.group("y"))
+    year2 = _year(m.group("y2")) if m.group("y2") else year
+    if not year or not year2:
+        return None
+    first, last = _month(year, m.group("m")), _month(year2, m.group("m2"))
+    return _span(first[0], last[1]) if first and last else None
+
+
+def _year_month(m, meeting):
+    year = _year(m.group("y"))
+    span = _month(year, m.group("m"), m.group("part")) if year else None
+    return ("period", span[1], span[0]) if span else None
+
+
+def _year_part(m, meeting):
+    year = _year(m.group("y"))
+    if not year:
+        return None
+    part = m.group("part")
+    if part in ("上半年", "下半年"):
+        first = 1 if part == "上半年" else 7
+        return "period", month_end(year, first + 5), dt.date(year, first, 1)
+    quarter = _int(m.group("q") or "")
+    if not quarter or not 1 <= quarter <= 4:
+        return None
+    return "period", month_end(year, quarter * 3), dt.date(year, quarter * 3 - 2, 1)
+
+
+def _year_range(m, meeting):
+    first, last = _year(m.group("y")), _year(m.group("y2"))
+    return _span(dt.date(first, 1, 1), dt.date(last, 12, 31)) if first and last else None
+
+
+def _whole_year(m, meeting):
+    year = _year(m.group("y"))
+    return ("period", dt.date(year, 12, 31), dt.date(year, 1, 1)) if year else None
+
+
+def _month_day(m, meeting):
+    if meeting is None:
+        return "date", None, None
+    month, day = _int(m.group("m")), _int(m.group("d"))
+    found = safe_date(meeting.year, month or 0, day or 0)
+    if found and found < meeting and _is_due_by(m):  # 1月20日前, written in November
+        found = safe_date(meeting.year + 1, found.month, found.day)
+    return ("date", found, None) if found else None
+
+
+def _is_due_by(m) -> bool:
+    return re.match(r"\s*(?:前|以前|之前)", m.string[m.end():]) is not None
+
+
+def _this_month(m, meeting):
+    written = _int(m.group("m") or "")
+    if meeting is None:
+        return "period", None, None
+    base = _add_months(meeting.replace(day=1), 1 if m.group("rel").startswith(("下", "次")) else 0)
+    month = written if written and m.group("rel") == "本" else base.month
+    span = _month(base.year, str(month), m.group("part"))
+    return ("period", span[1], span[0]) if span else None
+
+
+def _bare_month(m, meeting):
+    if meeting is None:
+        return "period", None, None
+    span = _month(meeting.year, m.group("m"), m.group("part"))
+    if span and span[1] < meeting:  # 3月底前, written in November: next March
+        span = _month(meeting.year + 1, m.group("m"), m.group("part"))
+    return ("period", span[1], span[0]) if span else None
+
+
+def _this_year(m, meeting):
+    if meeting is None:
+        return "period", None, None
+    year = meeting.year + (1 if "明" in (m.group("rel") or m.group("rel2") or "") else 0)
+    part = m.group("part") or ""
+    if part == "上半年":
+        return "period", dt.date(year, 6, 30), dt.date(year, 1, 1)
+    if part == "下半年":
+        return "period", dt.date(year, 12, 31), dt.date(year, 7, 1)
+    return "period", dt.date(year, 12, 31), dt.date(year, 1, 1)
+
+
+def _within(m, meeting):
+    count, unit = _int(m.group("n")), m.group("unit")
+    if count is None or count > 3660:
+        return None
+    if meeting is None:
+        return "relative", None, None
+    if unit in UNIT_DAYS:
+        return "relative", meeting + dt.timedelta(days=count * UNIT_DAYS[unit]), None
+    if unit in ("工作天", "工作日"):
+        return "relative", _add_working_days(meeting, count), None
+    months = count * (12 if unit == "年" else 1)
+    return "relative", _add_months(meeting, months), None
+
+
+def _weekday(m, meeting):
+    if meeting is None:
+        return "relative", None, None
+    monday = meeting - dt.timedelta(days=meeting.weekday())
+    if m.group("rel") in ("下", "次"):
+        monday += dt.timedelta(days=7)
+    return "relative", monday + dt.timedelta(days=WEEKDAYS[m.group("wd")]), None
+
+
+def _lunar_new_year_eve(m, meeting):
+    if meeting is None:
+        return "date", None, None
+    for year in (meeting.year, meeting.year + 1):
+        new_year = lunar_new_year(year)
+        if new_year and new_year > meeting:
+            return "date", new_year - dt.timedelta(days=1), None
+    return "date", None, None
+
+
+def _new_years_day(m, meeting):
+    if meeting is None:
+        return "date", None, None
+    return "date", dt.date(meeting.year, 12, 31), None
+
+
+DAY = rf"(?P<d>{N}){S}[日號号]"
+MONTH = rf"(?P<m>{N}){S}月"
+DATED_PATTERNS: list[tuple[re.Pattern, object, bool]] = [
+    (re.compile(rf"{YEAR}{S}{MONTH}{S}{DAY}{RANGE}(?:(?P<y2>{N}){S}年{S})?(?P<m2>{N}){S}月{S}(?P<d2>{N}){S}[日號号]"),
+     _date_range, False),
+    (re.compile(rf"{YEAR}{S}{MONTH}{S}{DAY}"
+                rf"|(?<!\d)(?P<y2>\d{{2,4}})\s*[/.](?P<m2>\d{{1,2}})\s*[/.](?P<d2>\d{{1,2}})(?!\d)"
+                rf"|(?<!\d)(?P<y3>\d{{4}})-(?P<m3>\d{{1,2}})-(?P<d3>\d{{1,2}})(?!\d)"),
+     _ymd_or_iso, False),
+    (re.compile(rf"{YEAR}{S}{MONTH}{S}(?P<d>{N}){S}[日號号]?{RANGE}(?P<d2>{N}){S}[日號号]"), _day_range, False),
+    (re.compile(rf"{YEAR}{S}(?P<m>{N}){S}(?:月)?{RANGE}(?:(?P<y2>{N}){S}年{S})?(?P<m2>{N}){S}月"),
+     _month_range, False),
+    (re.compile(rf"{YEAR}{S}{MONTH}{MONTH_PART}"), _year_month, False),
+    (re.compile(rf"{YEAR}{S}(?:(?P<part>上半年|下半年)|第{S}(?P<q>{N}){S}季)"), _year_part, False),
+    (re.compile(rf"(?P<y>{N})(?:{S}年(?:{S}度)?)?{RANGE}(?P<y2>{N}){S}年(?:{S}度)?"), _year_range, True),
+    (re.compile(rf"{YEAR}(?:{S}年)?(?:底|終)?"), _whole_year, True),
+    (re.compile(rf"(?<![第\d{CN_NUMBER_CHARS}])(?P<rel>本|下個?|次)(?:{S}\(?{S}(?P<m>{N}){S}\)?)?{S}月(?:份)?{MONTH_PART}"), _this_month, False),
+    (re.compile(rf"{MONTH}{S}{DAY}"), _month_day, False),
+    (re.compile(rf"{MONTH}{MONTH_PART}(?=前|以前|之前|止)"), _bare_month, False),
+    (re.compile(r"(?P<rel>本|今|明)?(?:年度?)?(?P<part>年底|年終|上半年|下半年)|(?P<rel2>本|今|明)年度?"),
+     _this_year, False),
+    (re.compile(rf"(?P<n>{N}){S}(?:個{S})?(?P<unit>工作天|工作日|天|日|週|周|星期|禮拜|月|年)(?:{S}之)?{S}內"),
+     _within, False),
+    (re.compile(r"(?P<rel>下|次|本|這)(?:個)?(?:週|周|星期|禮拜)(?P<wd>[一二三四五六日天])"), _weekday, False),
+    (re.compile(r"(?:農曆)?(?:春節|過年|年節)(?=前|以前|之前)"), _lunar_new_year_eve, False),
+    (re.compile(r"元旦(?=前|以前|之前)"), _new_years_day, False),
+]
+
+
+
+
+def _squeezed_before(text: str, start: int, width: int = 6) -> str:
+    """The few characters before ``start`` within its clause, spaces removed."""
+    window = text[max(0, start - width * 2):start]
+    for brk in CLAUSE_BREAK:
+        window = window.rsplit(brk, 1)[-1]
+    return re.sub(r"\s+", "", window)[-width:]
+
+
+def _squeezed_after(text: str, end: int, width: int = 4) -> str:
+    return re.sub(r"\s+", "", text[end:end + width * 2])[:width]
+
+
+def _excluded_spans(text: str) -> list[tuple[int, int]]:
+    """Quoted titles and purpose clauses (為使…，以利…): no deadline lives there."""
+    spans = []
+    for opener, closer in QUOTES.items():
+        quoted = re.escape(opener) + "[^" + re.escape(closer) + "]*" + re.escape(closer)
+        spans += [(m.start(), m.end()) for m in re.finditer(quoted, text)]
+    label = LEADING_LABEL.match(text)
+    if label and not ASKING.search(label.group()):
+        spans.append((0, label.end()))
+    return spans + purpose_clauses(text)
+
+
+def purpose_clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of clauses that state a purpose (為使…, 以利…, 俾利…): they ask no one
+    and set no deadline.
+
+    >>> purpose_clauses("為儘速完成進用，請各地方政府檢視")
+    [(0, 7)]
+    """
+    return [(m.start(), m.end()) for m in re.finditer("[^" + re.escape(CLAUSE_BREAK) + "]+", text)
+            if m.group().lstrip().startswith(PURPOSE_OPENERS)]
+
+
+def _sentence(text: str, position: int) -> str:
+    start = max(text.rfind(brk, 0, position) for brk in SENTENCE_BREAK) + 1
+    ends = [e for e in (text.find(brk, position) for brk in SENTENCE_BREAK) if e >= 0]
+    return text[start:min(ends) if ends else len(text)]
+
+
+# A topic label heading the item (考核指標一(九)…比率：請衛生局…): it names, it does not ask.
+LEADING_LABEL = re.compile(r"[^：:。；\n]{1,120}[：:]")
+ASKING = re.compile(r"請|應|須|務必")
+STARTS_FROM = re.compile(r"\s*(?:起|開始)")
+
+
+def _dated_phrases(text: str, meeting: dt.date | None) -> list[Found]:
+    """Every dated phrase, longest first where two overlap."""
+    matches = []
+    for order, (pattern, handler, year_only) in enumerate(DATED_PATTERNS):
+        for m in pattern.finditer(text):
+            matches.append((m.start(), m.start() - m.end(), order, m, handler, year_only))
+    matches.sort(key=lambda t: t[:3])
+    found, last_end = [], -1
+    for start, _, _, m, handler, year_only in matches:
+        if start < last_end:
+            continue
+        result = handler(m, meeting)
+        if result is None:
+            continue
+        kind, date, begin = result
+        end = m.end()
+        starts_from = STARTS_FROM.match(text, end)
+        if starts_from and kind == "period":  # 113年起: from then on
+            kind, date, end = "ongoing", None, starts_from.end()
+        found.append(Found(start, end, kind, date, begin, DATED, year_only))
+        last_end = end
+    return found
+
+
+def _word_phrases(text: str, plan_term: Deadline | None) -> list[Found]:
+    found = []
+    for pattern, kind, tier in ((NEXT_MEETING, "next_meeting", NEXT), (ASAP, "asap", URGENT),
+                                (RECURRING, "recurring", REPEATING), (ONGOING, "ongoing", STANDING)):
+        found += [Found(m.start(), m.end(), kind, tier=tier) for m in pattern.finditer(text)]
+    for m in YEAR_BY_YEAR.finditer(text):
+        if plan_term:  # 逐年 to the end of the plan: the plan's term
+            found.append(Found(m.start(), m.end(), "period", _iso(plan_term.date), _iso(plan_term.start)))
+        else:
+            found.append(Found(m.start(), m.end(), "recurring", tier=REPEATING))
+    return found
+
+
+def _is_past(phrase: Found, meeting: dt.date | None) -> bool:
+    if meeting is None:
+        return False
+    if phrase.kind == "ongoing":
+        return bool(phrase.begin and phrase.begin.year < meeting.year)
+    return bool(phrase.date and phrase.date < meeting)
+
+
+def _dropped(phrase: Found, text: str, excluded: list[tuple[int, int]]) -> bool:
+    """A phrase that does not state when the item is due."""
+    if any(a <= phrase.start < b for a, b in excluded):
+        return True
+    before, after = _squeezed_before(text, phrase.start), _squeezed_after(text, phrase.end)
+    if before.endswith(HAPPENED_BEFORE) or before.endswith(NEGATED_BEFORE) or any(
+            before.endswith(w + "於") for w in NEGATED_BEFORE):
+        return True
+    if after.startswith(ONLY_THEN_AFTER) or after.startswith(HAPPENED_AFTER) and phrase.kind == "date":
+        return True
+    if phrase.kind in ("date", "period") and before.endswith(UNNAMED_YEAR_BEFORE):
+        return True
+    if phrase.kind == "relative":
+        return before.endswith(OTHER_EVENT_BEFORE) or (
+            before.endswith("後") and not before.endswith(MEETING_EVENT_BEFORE))
+    return False
+
+
+def _is_marked(phrase: Found, text: str) -> bool:
+    """Whether a bare year is governed by a future or obligation marker (於113年完工)."""
+    if not phrase.year_only or phrase.kind == "ongoing":
+        return True
+    before, after = _squeezed_before(text, phrase.start, 3), _squeezed_after(text, phrase.end)
+    return before.endswith(FUTURE_BEFORE) or after.startswith(FUTURE_AFTER)
+
+
+def _adjacent(first: Found, second: Found) -> bool:
+    return 0 <= second.start - first.end <= 1
+
+
+def _with_pilot_start(phrase: Found, text: str, years: list[Found]) -> Found:
+    """至113年 after an earlier year in the same sentence (111年試辦，至113年) spans both."""
+    if not text[max(0, phrase.start - 1):phrase.start + 1].startswith(("至", "到")):
+        return phrase
+    sentence_start = max(text.rfind(brk, 0, phrase.start) for brk in SENTENCE_BREAK) + 1
+    earlier = [y for y in years if sentence_start <= y.start < phrase.start and y.begin
+               and phrase.begin and y.begin < phrase.begin]
+    if not earlier:
+        return phrase
+    return Found(earlier[0].start, phrase.end, "period", phrase.date, earlier[0].begin)
+
+
+def parse_deadline(text: str, meeting_date: dt.date | None, *, kind: str | None = None,
+                   plan_term: Deadline | None = None,
+                   next_meeting_date: dt.date | None = None) -> Deadline:
+    """The deadline stated in ``text``, counted from ``meeting_date`` where relative.
+
+    ``kind`` is the item's kind when known: a target or milestone takes a bare
+    year (112年) as its period, a retrospective target even a past one.
+    ``plan_term`` is the period of the plan a target belongs to (110-114年),
+    used for 逐年 (year by year to the plan's end) and when a target names
+    no time. ``next_meeting_date`` dates 下次會議 where the minutes announce it.
+
+    >>> parse_deadline("請社會局於二週內提出", dt.date(2024, 3, 8)).date
+    '2024-03-22'
+    >>> parse_deadline("本部預計於111年1至2月召開共識會議", dt.date(2021, 12, 13)).to_json()
+    {'raw': '111年1至2月', 'kind': 'period', 'date': '2022-02-28', 'start': '2022-01-01'}
+    >>> parse_deadline("自治條例業於103年頒布，請各單位留意", dt.date(2023, 11, 10)).kind
+    'none'
+    """
+    plain = to_halfwidth(text or "")
+    excluded = _excluded_spans(plain)
+    dated = [p for p in _dated_phrases(plain, meeting_date) if not _dropped(p, plain, excluded)]
+    words = [p for p in _word_phrases(plain, plan_term) if not _dropped(p, plain, excluded)]
+    for word in words:
+        if word.kind == "next_meeting":
+            word.date = next_meeting_date
+        if word.kind == "recurring":  # 自111年起每年年底: one recurring phrase from 2022
+            onset = [p for p in dated if p.kind == "ongoing" and _adjacent(p, word)]
+            dated = [p for p in dated if p not in onset and not word.start < p.start <= word.end + 1]
+            if onset:
+                word.start, word.begin = onset[0].start, onset[0].begin
+
+    goal_stated = any(goal in _sentence(plain, p.start) for p in dated if p.year_only for goal in GOAL_WORDS)
+    candidates = []
+    for phrase in dated:
+        if _is_marked(phrase, plain):
+            candidates.append(phrase)
+        elif kind in TARGET_KINDS:
+            phrase.marked = False
+            candidates.append(phrase)
+        elif kind is None and goal_stated:
+            phrase.tier, phrase.marked = BARE, False
+            candidates.append(phrase)
+    current = [p for p in candidates + words if not _is_past(p, meeting_date)]
+    if current:
+        best = min(current, key=lambda p: (p.tier, not p.marked, p.start))
+        if best.tier == DATED:
+            best = _with_pilot_start(best, plain, [p for p in dated if p.year_only])
+        return best.deadline(text)
+    if kind == "target":  # a retrospective target: its latest year
+        years = [p for p in candidates if p.kind == "period"]
+        if years:
+            return max(years, key=lambda p: (p.date, -p.start)).deadline(text)
+        if plan_term:
+            return plan_term
     return Deadline.none()
+
+
+def _iso(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def parse_plan_term(text: str) -> Deadline | None:
+    """The plan term a deck or report states in its title (第二期計畫 (110-114年)).
+
+    >>> parse_plan_term("強化社會安全網第二期計畫草案 (110-114年)").to_json()
+    {'raw': '110-114年', 'kind': 'period', 'date': '2025-12-31', 'start': '2021-01-01'}
+    """
+    plain = to_halfwidth(text or "")
+    pattern, handler, _ = next(p for p in DATED_PATTERNS if p[1] is _year_range)
+    m = pattern.search(plain)
+    result = handler(m, None) if m else None
+    if not result:
+        return None
+    _, date, begin = result
+    return Deadline(raw=text[m.start():m.end()].strip(), kind="period",
+                    date=date.isoformat(), start=begin.isoformat())

@@ -1,4 +1,4 @@
-"""Plain-text reader: UTF-8 (with or without BOM) or legacy Big5/CP950.
+"""Plain-text reader: UTF-8 (with or without BOM), UTF-16 with BOM, or legacy Big5/CP950.
 
 Pages are split on form feeds (``\\f``), the page break that ``pdftotext`` and
 many legacy exporters write; a file without one is a single page.
@@ -10,13 +10,18 @@ from extract.model import ExtractError, Line, Page
 
 
 def decode_text(data: bytes, path: str = "<bytes>") -> str:
-    """Decode text bytes: strict UTF-8 first (BOM dropped), then CP950 (Big5).
+    """Decode text bytes: UTF-16 if it has a BOM, else strict UTF-8 (BOM dropped), then CP950 (Big5).
 
     >>> decode_text("會議紀錄".encode("cp950"))
     '會議紀錄'
     >>> decode_text(b"\\xef\\xbb\\xbfabc")
     'abc'
     """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ExtractError(path, "corrupt", "damaged UTF-16 text") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

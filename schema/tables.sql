@@ -30,7 +30,12 @@ CREATE TABLE IF NOT EXISTS meetings (
     location TEXT,
     chairs TEXT,                    -- JSON list
     recorder TEXT,
-    next_meeting_date TEXT          -- announced in these minutes, if any
+    next_meeting_date TEXT,         -- announced in these minutes, if any
+    -- filled by db/tracking.py from all meetings in the knowledge base:
+    body_group TEXT,                -- the body's name as first seen; fuzzy-equal bodies share it
+    sequence INTEGER,               -- 1, 2, ... within body_group, by date
+    previous_meeting_id TEXT,
+    next_meeting_id TEXT
 );
 
 CREATE TABLE IF NOT EXISTS agenda_items (
@@ -57,6 +62,8 @@ CREATE TABLE IF NOT EXISTS items (
     deadline_raw TEXT,
     deadline_kind TEXT NOT NULL DEFAULT 'none',
     deadline_date TEXT,             -- YYYY-MM-DD, computed where possible
+    deadline_extracted TEXT,        -- deadline date as the extractor gave it (deadline_date may be filled later)
+    deadline_date_source TEXT,      -- extracted | next_meeting (actual next meeting in the KB) | announced
     deadline_start TEXT,
     tracking TEXT,                  -- 解除列管 | 繼續列管 stated by this item about earlier items
     tracked_refs TEXT,              -- JSON list of case numbers the tracking statement names
@@ -78,6 +85,7 @@ CREATE TABLE IF NOT EXISTS item_units (
     unit_id TEXT NOT NULL REFERENCES units(id),
     raw TEXT,
     role TEXT NOT NULL,             -- lead | assist
+    ordinal INTEGER NOT NULL DEFAULT 0,  -- order of mention: lead first
     PRIMARY KEY (item_id, unit_id)
 );
 
@@ -88,5 +96,39 @@ CREATE TABLE IF NOT EXISTS status_events (
     source TEXT NOT NULL,           -- extracted | manual
     set_by TEXT,                    -- meeting id or person
     note TEXT,
-    at TEXT NOT NULL                -- ISO timestamp or meeting date
+    at TEXT NOT NULL,               -- ISO timestamp or meeting date
+    source_item_id TEXT             -- the later meeting's item that stated this status (extracted events)
 );
+
+CREATE TABLE IF NOT EXISTS statuses (  -- the follow-up statuses; views read is_open from here
+    name TEXT PRIMARY KEY,
+    label TEXT NOT NULL,            -- shown to users
+    is_open INTEGER NOT NULL
+);
+INSERT OR IGNORE INTO statuses (name, label, is_open) VALUES
+    ('open', '列管中', 1),
+    ('in_progress', '辦理中', 1),
+    ('continued', '繼續列管', 1),
+    ('resolved', '已完成', 0),
+    ('released', '解除列管', 0);
+
+CREATE TABLE IF NOT EXISTS migrations (
+    name TEXT PRIMARY KEY,
+    applied_at TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS kb_meta (  -- build bookkeeping: view and gazetteer hashes, pending derivation
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+
+CREATE INDEX IF NOT EXISTS idx_documents_path ON documents(path);
+CREATE INDEX IF NOT EXISTS idx_meetings_document ON meetings(document_id);
+CREATE INDEX IF NOT EXISTS idx_meetings_body_date ON meetings(body_group, date);
+CREATE INDEX IF NOT EXISTS idx_agenda_items_document ON agenda_items(document_id);
+CREATE INDEX IF NOT EXISTS idx_items_document ON items(document_id, position);
+CREATE INDEX IF NOT EXISTS idx_items_meeting ON items(meeting_id);
+CREATE INDEX IF NOT EXISTS idx_items_deadline ON items(deadline_date);
+CREATE INDEX IF NOT EXISTS idx_items_kind ON items(kind);
+CREATE INDEX IF NOT EXISTS idx_item_units_unit ON item_units(unit_id);
+CREATE INDEX IF NOT EXISTS idx_status_events_item ON status_events(item_id, at);

@@ -1,0 +1,526 @@
+"""Records → SQLite: the incremental, idempotent knowledge-base build.
+
+A file is identified by the SHA-256 of its bytes, so an unchanged file is
+skipped before anything is extracted; a changed file (same path, new bytes)
+replaces its old records in one transaction. When the extractor itself changed
+(a hash of ``extract/*.py`` and the unit gazetteer), every file is extracted again. Extraction runs in worker
+processes with a memory limit (RLIMIT_AS) and a per-file timeout, so a
+decompression bomb, a hang or a crash costs one file; only this process
+writes. Each file is committed on its own, so an interrupted build resumes
+where it stopped, and derived data (tracking, search index) is recomputed
+from the whole database whenever a file was written, so the result does not
+depend on the order files were built in.
+
+A file that fails leaves the database untouched: nothing is written for it,
+and nothing at all is written when no file changed.
+
+Example::
+
+    >>> report = build("db/lieguan.db", ["corpus/pdf"])  # doctest: +SKIP
+    >>> report.exit_status, len(report.added)  # doctest: +SKIP
+    (0, 5)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+import os
+import resource
+import signal
+import threading
+import time
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
+from dataclasses import dataclass, field
+from importlib.util import find_spec
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Protocol
+
+from rapidfuzz import fuzz
+from sqlite_utils import Database
+
+import schema
+from db import tracking
+from db.gazetteer import Gazetteer, placeholder, refresh_units
+from db.tracking import normalise_name
+from db.migrate import connect, get_meta, migrate, set_meta, utc_now, with_transaction
+from extract.model import Record, item_id, sha256_bytes
+
+SUPPORTED_SUFFIXES = {".pdf", ".txt", ".docx", ".odt"}
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_CORPUS = [PROJECT_ROOT / "corpus" / "pdf", PROJECT_ROOT / "corpus" / "real-pdf"]
+DEFAULT_TIMEOUT = 300  # seconds per file; OCR of a long scan takes a few seconds a page
+DEFAULT_MEMORY_MB = 3072  # address space per worker: spaCy and pdfium need ~1 GB mapped
+HARD_TIMEOUT_GRACE = 30  # extra seconds before a worker stuck outside Python is killed
+MANUAL_CARRY_OVER_SIMILARITY = 90  # rapidfuzz ratio for moving manual events to a new version
+NEEDS_DERIVE = "needs_derive"
+GAZETTEER_KEY = "gazetteer_sha256"
+
+Extractor = Callable[[str, "str | None"], Record]
+
+
+@dataclass
+class FileOutcome:
+    """What the build did with one file: ``added``, ``replaced``, ``skipped`` or ``failed``."""
+
+    path: str
+    status: str
+    reason: str | None = None  # failures: ExtractError.reason, or ``crash``/``timeout``
+    message: str | None = None
+    pages: int = 0
+    items: int = 0
+
+
+@dataclass
+class BuildReport:
+    files: list[FileOutcome] = field(default_factory=list)
+    seconds: float = 0.0
+    derived: bool = False  # tracking and search index recomputed
+
+    def _with(self, status: str) -> list[FileOutcome]:
+        return [f for f in self.files if f.status == status]
+
+    @property
+    def added(self) -> list[FileOutcome]:
+        return self._with("added")
+
+    @property
+    def replaced(self) -> list[FileOutcome]:
+        return self._with("replaced")
+
+    @property
+    def skipped(self) -> list[FileOutcome]:
+        return self._with("skipped")
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return self._with("failed")
+
+    @property
+    def pages(self) -> int:
+        return sum(f.pages for f in self.files)
+
+    @property
+    def exit_status(self) -> int:
+        """0 when every file was built or skipped, 2 when some failed."""
+        return 2 if self.failed else 0
+
+    def summary(self) -> str:
+        rate = f", {self.pages / self.seconds:.1f} pages/s" if self.seconds and self.pages else ""
+        return (
+            f"{len(self.added)} added, {len(self.replaced)} replaced, {len(self.skipped)} unchanged, "
+            f"{len(self.failed)} failed; {self.pages} pages in {self.seconds:.1f} s{rate}"
+        )
+
+
+class Progress(Protocol):
+    def start(self, total: int) -> None: ...
+
+    def file_done(self, outcome: FileOutcome) -> None: ...
+
+
+@dataclass
+class _Job:
+    path: Path
+    shown: str  # the path as stored and reported
+    sha256: str
+
+
+def build(
+    db_path: str | Path,
+    paths: Iterable[str | Path] | None = None,
+    workers: int | None = None,
+    password: str | None = None,
+    *,
+    extractor: Extractor | None = None,
+    timeout: int = DEFAULT_TIMEOUT,
+    memory_mb: int = DEFAULT_MEMORY_MB,
+    now: str | None = None,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Build or update the knowledge base at ``db_path`` from ``paths`` (files
+    or directories; default: the bundled corpus PDFs).
+
+    ``workers`` is the number of extraction processes (default: one per core;
+    0 extracts in this process, without limits — for tests). ``extractor``
+    replaces :func:`extract.extract` (a picklable ``(path, password) → Record``);
+    ``now`` fixes the ingest timestamp.
+
+    >>> report = build("/tmp/kb.db", ["corpus/seeds/000_cc469a30a0b85147.txt"], workers=0)  # doctest: +SKIP
+    >>> report.summary()  # doctest: +SKIP
+    '1 added, 0 replaced, 0 unchanged, 0 failed; 3 pages in 1.2 s, 2.5 pages/s'
+    """
+    started = time.monotonic()
+    report = BuildReport()
+    database = connect(db_path)
+    try:
+        migrate(database, now=now)
+        note_gazetteer_change(database)
+        extractor = extractor or default_extractor
+        fingerprint = extractor_fingerprint(extractor)
+        jobs = _plan(database, expand_paths(BUNDLED_CORPUS if paths is None else paths), fingerprint, report)
+        if progress:
+            progress.start(len(report.files) + len(jobs))
+            for outcome in report.files:
+                progress.file_done(outcome)
+        run = _Runner(extractor, password, timeout, memory_mb)
+        count = (os.cpu_count() or 1) if workers is None else workers
+        with closing(_extract_all(jobs, run, min(count, len(jobs)))) as results:
+            for job, result in results:
+                outcome = _store(database, job, result, now or utc_now(), fingerprint)
+                report.files.append(outcome)
+                if progress:
+                    progress.file_done(outcome)
+        report.derived = derive_if_needed(database)
+    finally:
+        database.conn.close()
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def default_extractor(path: str, password: str | None) -> Record:
+    from extract import extract  # imported in the worker: the parent never needs spaCy
+
+    return extract(path, password=password)
+
+
+def extractor_fingerprint(extractor: Extractor) -> str:
+    """A hash of the code (and gazetteer) behind ``extractor``: the ``extract``
+    package for the default, else the module defining ``extractor``.
+
+    >>> len(extractor_fingerprint(default_extractor))
+    16
+    """
+    if extractor is default_extractor:
+        files = sorted((PROJECT_ROOT / "extract").glob("*.py")) + [schema.path("units.json")]
+    else:
+        files = [Path(inspect.getsourcefile(extractor) or "")]
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"") + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to build: each file as given, each directory's supported files (recursively, sorted)."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+        else:
+            files.append(path)
+    return files
+
+
+def stored_path(path: Path) -> str:
+    """The path recorded in ``documents.path``: relative to the working directory when inside it."""
+    absolute = path.resolve()
+    try:
+        return absolute.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def _plan(database: Database, files: list[Path], fingerprint: str, report: BuildReport) -> list[_Job]:
+    """Hash every file; record skips and unreadable files in ``report``; return the files to extract:
+    new or changed files, and every file when the extractor itself changed."""
+    known = dict(database.execute("SELECT id, extracted_with FROM documents").fetchall())
+    seen: set[str] = set()
+    jobs: list[_Job] = []
+    for path in files:
+        shown = stored_path(path) if path.exists() else str(path)
+        try:
+            sha = sha256_bytes(path.read_bytes())
+        except OSError as error:
+            report.files.append(FileOutcome(shown, "failed", "unreadable", error.strerror or str(error)))
+            continue
+        if sha in seen or known.get(sha, "") == fingerprint:  # a second copy in one batch too
+            report.files.append(FileOutcome(shown, "skipped", "unchanged"))
+            continue
+        seen.add(sha)
+        jobs.append(_Job(path, shown, sha))
+    return jobs
+
+
+# --- extraction in worker processes -------------------------------------------------
+
+
+class _Timeout(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class _Runner:
+    """Runs the extractor on one file and turns every failure into a (reason, message) pair."""
+
+    extractor: Extractor
+    password: str | None
+    timeout: int
+    memory_mb: int
+
+    def __call__(self, path: str) -> Record | tuple[str, str]:
+        from extract.model import ExtractError
+
+        timed = threading.current_thread() is threading.main_thread()  # signals need the main thread
+        if timed:
+            previous = signal.signal(signal.SIGALRM, _raise_timeout)
+            signal.alarm(self.timeout)
+        try:
+            return self.extractor(path, self.password)
+        except ExtractError as error:
+            return error.reason, error.message
+        except _Timeout:
+            return "timeout", f"extraction took longer than {self.timeout} s"
+        except MemoryError:
+            return "too_large", f"extraction needed more than {self.memory_mb} MB of memory"
+        except Exception as error:  # a crash on one file must not stop the batch
+            return "crash", f"internal error: {type(error).__name__}: {error}"
+        finally:
+            if timed:
+                signal.alarm(0)
+                signal.signal(signal.SIGALRM, previous)
+
+
+def _raise_timeout(signum, frame):
+    raise _Timeout()
+
+
+def _init_worker(memory_mb: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # tesseract's threads fight over 2 cores
+    limit = memory_mb * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _extract_all(jobs: list[_Job], run: _Runner, workers: int) -> Iterator[tuple[_Job, Record | tuple[str, str]]]:
+    """Yield (job, record or (reason, message)) as files finish.
+
+    When a worker dies (segfault, kill), every file it may have held is
+    retried alone in a fresh pool, so only the culprit fails.
+    """
+    if workers <= 0:
+        for job in jobs:
+            yield job, run(str(job.path))
+        return
+    pending, suspects = deque(jobs), deque()
+    while pending or suspects:
+        alone = bool(suspects)
+        queue, limit = (suspects, 1) if alone else (pending, workers)
+        pool = ProcessPoolExecutor(limit, mp_context=get_context("fork"), initializer=_init_worker, initargs=(run.memory_mb,))
+        try:
+            inflight: dict = {}
+            stuck: set[int] = set()
+            while queue or inflight:
+                while queue and len(inflight) < limit:
+                    job = queue.popleft()
+                    inflight[pool.submit(run, str(job.path))] = (job, time.monotonic())
+                done, _ = wait(inflight, timeout=1.0, return_when=FIRST_COMPLETED)
+                broken = False
+                for future in done:
+                    job, _ = inflight.pop(future)
+                    try:
+                        yield job, future.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        if id(job) in stuck:
+                            yield job, ("timeout", f"extraction took longer than {run.timeout} s")
+                        elif alone:
+                            yield job, ("crash", "the extraction process died (crash or memory limit)")
+                        else:
+                            suspects.append(job)
+                if broken:  # the other files in flight died with it
+                    for job, _ in inflight.values():
+                        if id(job) in stuck:
+                            yield job, ("timeout", f"extraction took longer than {run.timeout} s")
+                        else:
+                            suspects.append(job)
+                    break
+                overdue = [job for job, since in inflight.values() if time.monotonic() - since > run.timeout + HARD_TIMEOUT_GRACE]
+                if overdue:  # stuck in native code where SIGALRM cannot interrupt it
+                    stuck.update(id(job) for job in overdue)
+                    _terminate_workers(pool)
+        finally:
+            _terminate_workers(pool)
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _terminate_workers(pool: ProcessPoolExecutor) -> None:
+    # The executor has no public way to stop a running task; these are our own children.
+    for process in list((pool._processes or {}).values()):
+        if process.is_alive():
+            process.terminate()
+
+
+# --- writing -------------------------------------------------------------------------
+
+
+def _store(database: Database, job: _Job, result: Record | tuple[str, str], now: str, fingerprint: str) -> FileOutcome:
+    if not isinstance(result, Record):
+        reason, message = result
+        return FileOutcome(job.shown, "failed", reason, message)
+    try:
+        replaced = with_transaction(database, lambda: write_record(database, result, job.shown, job.sha256, now, fingerprint))
+    except Exception as error:  # e.g. a record that breaks a constraint: one file fails, not the batch
+        return FileOutcome(job.shown, "failed", "crash", f"could not store the record: {type(error).__name__}: {error}")
+    return FileOutcome(job.shown, "replaced" if replaced else "added", pages=result.page_count, items=len(result.items))
+
+
+def write_record(database: Database, record: Record, path: str, document_id: str, now: str, extracted_with: str | None = None) -> bool:
+    """Insert ``record`` as document ``document_id``, replacing older versions of
+    the same ``path`` or older extractions of the same bytes; returns whether
+    one was replaced. Call inside a transaction."""
+    old_ids = [row[0] for row in database.execute("SELECT id FROM documents WHERE path = ? OR id = ?", [path, document_id])]
+    old_items = _items_with_manual_events(database, old_ids)
+    for old_id in old_ids:
+        delete_document(database, old_id)
+    execute = database.execute
+    execute(
+        "INSERT INTO documents (id, file_name, path, kind, page_count, ingested_at, extracted_with) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [document_id, Path(path).name, path, record.kind, record.page_count, now, extracted_with],
+    )
+    database.conn.executemany(
+        "INSERT INTO pages (document_id, number, text, ocr) VALUES (?, ?, ?, ?)",
+        [(document_id, page["number"], page.get("text") or "", int(bool(page.get("ocr")))) for page in record.pages],
+    )
+    meeting_id = None
+    if record.meeting is not None:
+        meeting_id = document_id
+        m = record.meeting
+        execute(
+            "INSERT INTO meetings (id, document_id, title, body, session, date, start_time, end_time, location, chairs, recorder, next_meeting_date)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [meeting_id, document_id, m.title, m.body, m.session, m.date, m.start_time, m.end_time, m.location,
+             _json(m.chair), m.recorder, m.next_meeting_date],
+        )
+    agenda_ids: dict[str, str] = {}
+    used_ids: set[str] = set()
+    new_items: list[tuple[str, str, str]] = []
+    for position, item in enumerate(record.items, start=1):
+        row_id = item.id if item.id and item.id not in used_ids else item_id(document_id, f"#{position}")
+        used_ids.add(row_id)
+        agenda_id = None
+        if item.agenda_item:
+            agenda_id = agenda_ids.get(item.agenda_item)
+            if agenda_id is None:
+                agenda_id = agenda_ids[item.agenda_item] = item_id(document_id, f"agenda|{item.agenda_item}")
+                execute(
+                    "INSERT INTO agenda_items (id, document_id, meeting_id, section, title) VALUES (?, ?, ?, ?, ?)",
+                    [agenda_id, document_id, meeting_id, item.section, item.agenda_item],
+                )
+        deadline = item.deadline
+        execute(
+            "INSERT INTO items (id, document_id, meeting_id, agenda_item_id, position, kind, speaker_or_source, text, section,"
+            " agenda_item, page, source_text, deadline_raw, deadline_kind, deadline_date, deadline_start, deadline_extracted,"
+            " deadline_date_source, tracking, tracked_refs, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [row_id, document_id, meeting_id, agenda_id, position, item.kind, item.speaker_or_source, item.text, item.section,
+             item.agenda_item, item.page, item.source_text, deadline.raw, deadline.kind or "none", deadline.date, deadline.start,
+             deadline.date, "extracted" if deadline.date else None, item.tracking, _json(item.tracked_refs), _json(item.extra)],
+        )
+        _insert_units(database, row_id, item.responsible_units)
+        new_items.append((row_id, item.kind, item.text))
+    _carry_over_manual_events(database, old_items, new_items)
+    set_meta(database, NEEDS_DERIVE, "1")
+    return bool(old_ids)
+
+
+def _insert_units(database: Database, row_id: str, units) -> None:
+    seen: set[str] = set()
+    for ordinal, unit in enumerate(units):
+        unit_id = normalise_name(unit.canonical or unit.raw or "")
+        if not unit_id or unit_id in seen:
+            continue
+        seen.add(unit_id)
+        placeholder(database, unit_id)
+        database.execute(
+            "INSERT INTO item_units (item_id, unit_id, raw, role, ordinal) VALUES (?, ?, ?, ?, ?)",
+            [row_id, unit_id, unit.raw, unit.role or "lead", ordinal],
+        )
+
+
+def delete_document(database: Database, document_id: str) -> None:
+    """Remove a document and everything extracted from it. Manual status events stay."""
+    database.execute("DELETE FROM item_units WHERE item_id IN (SELECT id FROM items WHERE document_id = ?)", [document_id])
+    for table in ("items", "agenda_items", "meetings", "pages"):
+        database.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
+    database.execute("DELETE FROM documents WHERE id = ?", [document_id])
+
+
+def _items_with_manual_events(database: Database, document_ids: list[str]) -> list[tuple[str, str, str]]:
+    if not document_ids:
+        return []
+    marks = ",".join("?" * len(document_ids))
+    return [
+        tuple(row)
+        for row in database.execute(
+            f"SELECT id, kind, text FROM items WHERE document_id IN ({marks})"
+            " AND id IN (SELECT item_id FROM status_events WHERE source = 'manual') ORDER BY position",
+            document_ids,
+        )
+    ]
+
+
+def _carry_over_manual_events(database: Database, old_items, new_items) -> None:
+    """A corrected file gets new item ids; point manual updates at the same item's new version."""
+    for old_id, kind, text in old_items:
+        scored = [(fuzz.ratio(text, new_text), new_id) for new_id, new_kind, new_text in new_items if new_kind == kind]
+        best = max(scored, default=None, key=lambda pair: pair[0])
+        if best and best[0] >= MANUAL_CARRY_OVER_SIMILARITY:
+            database.execute("UPDATE status_events SET item_id = ? WHERE source = 'manual' AND item_id = ?", [best[1], old_id])
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+# --- units gazetteer -----------------------------------------------------------------
+
+
+def note_gazetteer_change(database: Database, path: Path | None = None) -> bool:
+    """When ``schema/units.json`` changed since the last build, mark the units
+    for a refresh; returns whether it changed."""
+    path = path or schema.path("units.json")
+    digest = sha256_bytes(path.read_bytes() if path.exists() else b"")
+    if get_meta(database, GAZETTEER_KEY) == digest:
+        return False
+
+    def mark():
+        set_meta(database, GAZETTEER_KEY, digest)
+        set_meta(database, NEEDS_DERIVE, "1")
+
+    with_transaction(database, mark)
+    return True
+
+
+# --- derived data ----------------------------------------------------------------------
+
+
+def derive_if_needed(database: Database) -> bool:
+    """Recompute tracking and the search index when files were written since the last time."""
+    if get_meta(database, NEEDS_DERIVE) != "1":
+        return False
+
+    gazetteer = Gazetteer.load()
+
+    def derive():
+        tracking.derive(database)
+        refresh_units(database, gazetteer)
+
+    with_transaction(database, derive)
+    if find_spec("db.search") is not None:
+        from db import search
+
+        database.execute("BEGIN IMMEDIATE")
+        search.index(database)
+        if database.conn.in_transaction:
+            database.execute("COMMIT")
+    with_transaction(database, lambda: set_meta(database, NEEDS_DERIVE, "0"))
+    return True

@@ -1,0 +1,107 @@
+"""Reports over the knowledge base: overdue items (as of any day) and exports.
+
+Example::
+
+    >>> rows = overdue(database, as_of="2024-03-31", unit="衛生局")  # doctest: +SKIP
+    >>> rows[0]["deadline_date"] < "2024-03-31"  # doctest: +SKIP
+    True
+    >>> export(database, "csv", open_only=True)[:1] == "\\ufeff"  # doctest: +SKIP
+    True
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+from sqlite_utils import Database
+
+from db.tracking import normalise_name
+
+# Status as of a day: the last event on or before that day (item_status_timeline
+# orders events; an event replaced later the same day is not the day's status).
+OVERDUE_AS_OF_SQL = """
+SELECT
+    d.*,
+    COALESCE(t.status, 'open') AS status,
+    CAST(julianday(:as_of) - julianday(d.deadline_date) AS INTEGER) AS days_overdue
+FROM item_details d
+LEFT JOIN item_status_timeline t
+    ON t.item_id = d.id
+    AND substr(t.at, 1, 10) <= :as_of
+    AND (t.until IS NULL OR substr(t.until, 1, 10) > :as_of)
+WHERE d.kind <> 'noted'
+    AND (d.meeting_date IS NULL OR d.meeting_date <= :as_of)
+    AND d.deadline_date IS NOT NULL AND d.deadline_date < :as_of
+    AND COALESCE(t.status, 'open') IN (SELECT name FROM statuses WHERE is_open = 1)
+    AND (:unit IS NULL OR d.id IN (SELECT item_id FROM item_units WHERE unit_id LIKE '%' || :unit || '%'))
+ORDER BY d.deadline_date, d.id
+"""
+
+KIND_LABELS = {
+    "directive": "指示",
+    "resolution": "決議",
+    "decision": "決定",
+    "noted": "洽悉",
+    "request": "建請",
+    "target": "指標",
+    "milestone": "里程碑",
+}
+
+# Export columns: (column of item_overview, header in the CSV for users).
+EXPORT_COLUMNS = [
+    ("id", "編號"),
+    ("body", "會議"),
+    ("meeting_session", "會次"),
+    ("meeting_date", "會議日期"),
+    ("agenda_item", "案由"),
+    ("kind", "類別"),
+    ("text", "內容"),
+    ("lead_unit", "主辦單位"),
+    ("assist_units", "協辦單位"),
+    ("deadline_raw", "期限（原文）"),
+    ("deadline_date", "期限"),
+    ("status_label", "列管狀態"),
+    ("file_name", "來源檔案"),
+    ("page", "頁次"),
+]
+
+
+def overdue(database: Database, as_of: str | None = None, unit: str | None = None) -> list[dict]:
+    """Follow-up items still open on ``as_of`` (default: today, UTC) whose deadline
+    was before that day, earliest deadline first; ``unit`` keeps the items
+    where a unit whose name contains it is asked to act (any role).
+
+    >>> overdue(database, as_of="2023-12-31")  # doctest: +SKIP
+    [{'id': ..., 'deadline_date': '2023-12-08', 'status': 'open', 'days_overdue': 23, ...}]
+    """
+    as_of = as_of or dt.datetime.now(dt.timezone.utc).date().isoformat()  # SQLite's date('now') is UTC
+    dt.date.fromisoformat(as_of)  # ValueError on a malformed day, before it silently matches nothing
+    unit = normalise_name(unit) if unit else None
+    return list(database.query(OVERDUE_AS_OF_SQL, {"as_of": as_of, "unit": unit}))
+
+
+def export_rows(database: Database, open_only: bool = False) -> list[dict]:
+    source = "open_items" if open_only else "item_overview"
+    columns = ", ".join(column for column, _ in EXPORT_COLUMNS)
+    return list(database.query(f"SELECT {columns} FROM {source} ORDER BY meeting_date, document_id, position"))
+
+
+def export(database: Database, fmt: str, open_only: bool = False) -> str:
+    """All items (or only open ones) as ``csv`` (UTF-8 with BOM, Chinese headers,
+    for Excel) or ``json`` (a list of objects with the column names)."""
+    rows = export_rows(database, open_only)
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt != "csv":
+        raise ValueError(f"unknown export format {fmt!r}: use csv or json")
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([header for _, header in EXPORT_COLUMNS])
+    for row in rows:
+        row["kind"] = KIND_LABELS.get(row["kind"], row["kind"])
+        writer.writerow(["" if row[column] is None else row[column] for column, _ in EXPORT_COLUMNS])
+    return out.getvalue()

@@ -1,0 +1,218 @@
+"""Line-level cleaning: each step is a small function; :func:`clean` composes them.
+
+Steps on the text of one line: invisible characters out, radicals mapped to
+ordinary characters, letter-spaced digits closed up. Step on the document:
+running headers, footers and page numbers out. Nothing else is normalised
+(no NFKC: full-width punctuation is part of the text), and lines stay lines;
+joining them into paragraphs is the layout stage's job.
+
+Doubled glyphs (a character drawn twice over itself for fake bold) are not a
+text problem and are removed where they can be seen, at the character level
+(:func:`extract.read_pdf.dedupe`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections import defaultdict
+
+from extract.model import Document, Line, Page
+
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"))
+
+# CJK Radicals Supplement code points that stand for an ordinary ideograph,
+# from Unicode's EquivalentUnifiedIdeograph.txt (those without an NFKC
+# mapping). Kangxi radicals (U+2F00–U+2FD5) all have one and need no table.
+RADICAL_EQUIVALENTS = {
+    "\u2e8c": "\u5c0f", "\u2e8d": "\u5c0f", "\u2e97": "\u5fc3", "\u2ea0": "\u6c11",
+    "\u2ea4": "\u722b", "\u2ea8": "\u72ad", "\u2ea9": "\u738b", "\u2eb9": "\u8002",
+    "\u2ec4": "\u897f", "\u2ec5": "\u89c1", "\u2ec6": "\u89d2", "\u2ecc": "\u8fb6",
+    "\u2ecd": "\u8fb6", "\u2ecf": "\u961d", "\u2ed1": "\u9577", "\u2ed6": "\u961d",
+    "\u2ed7": "\u96e8", "\u2ed8": "\u9752", "\u2edd": "\u98df", "\u2edf": "\u98e0",
+    "\u2ee0": "\u9963", "\u2ee2": "\u9a6c", "\u2ee3": "\u9aa8", "\u2ee5": "\u9c7c",
+    "\u2ee9": "\u9ec4", "\u2eec": "\u9f50", "\u2ef0": "\u9f99",
+}
+
+# Two or more single digits each separated by one space, then a CJK
+# character (a measure word: 年, 次, 元...): letter-spaced digits (1 0 1 年).
+# The spaces around the run belong to the same letter-spacing when the
+# neighbour is CJK (第 1 6 次). Multi-digit numbers (112年 11月) are left alone.
+CJK = "\u3400-\u9fff\uf900-\ufaff"
+SPACED_DIGITS = re.compile(
+    rf"(?:(?<=[{CJK}]) )?(?<![\w.,])(?P<digits>\d(?: \d)+)(?![\w.,])(?: (?=[{CJK}])|(?=[{CJK}]))"
+)
+
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:"
+    r"[-–—－]?\s*\d{1,4}\s*[-–—－]?"  # 2, - 2 -
+    r"|第\s*\d{1,4}\s*頁\s*[,，、]?\s*(?:共\s*\d{1,4}\s*頁)?"  # 第 1 頁，共 3 頁
+    r"|共\s*\d{1,4}\s*頁\s*[,，、]?\s*第\s*\d{1,4}\s*頁"
+    r"|\d{1,4}\s*/\s*\d{1,4}"  # 1/3
+    r"|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
+    r")\s*$",
+    re.IGNORECASE,
+)
+
+# Sentences and numbered points are never running text.
+BODY_TEXT = re.compile(r"[。；！？]\s*$|^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
+
+BAND_LINES = (6, 4)  # lines from the top / bottom of a page where running text lives
+MOST_PAGES = 0.5  # running text appears on more than this share of pages
+
+
+def clean(document: Document) -> Document:
+    """A cleaned copy of ``document``: same pages and tables, cleaned lines.
+
+    >>> page = Page(1, [Line("\u2f08\u200b\u2f12於 1 0 1 年", 1)])
+    >>> clean(Document("a.txt", "0" * 64, "txt", [page])).pages[0].lines[0].text
+    '人力於101年'
+    """
+    pages = [
+        dataclasses.replace(page, lines=[dataclasses.replace(line, text=clean_text(line.text)) for line in page.lines])
+        for page in document.pages
+    ]
+    return dataclasses.replace(document, pages=remove_running_lines(pages))
+
+
+def clean_text(text: str) -> str:
+    """The text-level steps, in order, on one line.
+
+    >>> clean_text("第 1 6 次會議\u00ad ")
+    '第16次會議'
+    """
+    return join_spaced_digits(map_radicals(remove_invisible(text))).rstrip()
+
+
+def remove_invisible(text: str) -> str:
+    """Drop zero-width spaces/joiners, BOMs and soft hyphens (Google Docs PDFs carry them).
+
+    >>> remove_invisible("社\u200b會\u00ad局")
+    '社會局'
+    """
+    return text.translate(INVISIBLE)
+
+
+def map_radicals(text: str) -> str:
+    """Kangxi radicals and radical-supplement forms → the ordinary ideographs.
+
+    Some PDF fonts map common characters to radical code points (⾧ for 長),
+    which then fail every search. Only these two blocks are touched.
+
+    >>> map_radicals("⾧照⼈⼒⺠眾")
+    '長照人力民眾'
+    """
+    return "".join(map_radical(char) if "\u2e80" <= char <= "\u2fd5" else char for char in text)
+
+
+def map_radical(char: str) -> str:
+    if char in RADICAL_EQUIVALENTS:
+        return RADICAL_EQUIVALENTS[char]
+    mapped = unicodedata.normalize("NFKC", char)
+    return mapped if len(mapped) == 1 else char
+
+
+def join_spaced_digits(text: str) -> str:
+    """Close up letter-spaced digits: ``1 0 1 年`` → ``101年``; ``112年 11月`` is left alone.
+
+    >>> join_spaced_digits("第 1 6 次會議於 1 1 2 年 8 月召開")
+    '第16次會議於112年 8 月召開'
+    """
+    return SPACED_DIGITS.sub(lambda match: match.group("digits").replace(" ", ""), text)
+
+
+def remove_running_lines(pages: list[Page]) -> list[Page]:
+    """Drop running headers, footers and page numbers.
+
+    Running text sits at a page's top or bottom edge and is either
+
+    - a line whose text, numbers aside, stands at the same place on most
+      pages (``臺中市政府 13`` on every slide);
+    - a block of two or more edge lines of the first page repeated on other
+      pages (a letterhead on the minutes' pages but not on the attachments;
+      a deck's repeated slide title does not reach back to the cover);
+    - a bare page number (``- 2 -``, ``第 1 頁，共 3 頁``), which needs no repetition.
+
+    Lines are dropped from the edge inwards and the first body line stops
+    the walk, so a body line that happens to repeat near the top stays. A
+    sentence (ending in 。) or a numbered point is body text wherever it is:
+    three short pages may each end with 決議：照案通過。
+
+    >>> pages = [Page(n, [Line("市府公報", n), Line(body, n), Line(f"- {n} -", n)])
+    ...          for n, body in ((1, "甲"), (2, "乙"), (3, "丙"))]
+    >>> [page.text for page in remove_running_lines(pages)]
+    ['甲', '乙', '丙']
+    """
+    edges = [edge_lines(page) for page in pages]
+    running = repeated_in_place(pages, edges) | repeated_blocks(pages, edges)
+    cleaned = []
+    for page, page_edges in zip(pages, edges):
+        drop = set()
+        for side, band in page_edges.items():
+            for line, _ in band:
+                if BODY_TEXT.search(line.text) or not (
+                    PAGE_NUMBER.match(line.text) or (page.number, side, mask(line.text)) in running
+                ):
+                    break
+                drop.add(id(line))
+        cleaned.append(dataclasses.replace(page, lines=[line for line in page.lines if id(line) not in drop]))
+    return cleaned
+
+
+def edge_lines(page: Page) -> dict[str, list[tuple[Line, float]]]:
+    """The first and last non-empty lines of a page, each side listed from its edge inwards.
+
+    With each line goes its distance from that edge: in points when the
+    line has a box, else in lines.
+    """
+    lines = [line for line in page.lines if line.text.strip()]
+    top_count, bottom_count = BAND_LINES
+    boxed = page.height is not None
+    top = [(line, line.bbox[1] if boxed and line.bbox else rank) for rank, line in enumerate(lines[:top_count])]
+    bottom = [
+        (line, page.height - line.bbox[3] if boxed and line.bbox else rank)
+        for rank, line in enumerate(reversed(lines[-bottom_count:]))
+    ]
+    return {"top": top, "bottom": bottom}
+
+
+def repeated_in_place(pages: list[Page], edges: list[dict]) -> set[tuple[int, str, str]]:
+    """(page, side, masked text) of edge lines found at the same place on most pages."""
+    places: dict[tuple[str, str], dict[int, float]] = defaultdict(dict)
+    for page, page_edges in zip(pages, edges):
+        for side, band in page_edges.items():
+            for line, where in band:
+                places[(side, mask(line.text))].setdefault(page.number, where)
+    tolerance = {page.number: 0.03 * page.height if page.height else 0.0 for page in pages}
+    running = set()
+    for (side, masked), where_by_page in places.items():
+        usual = sorted(where_by_page.values())[len(where_by_page) // 2]
+        in_place = [number for number, where in where_by_page.items() if abs(where - usual) <= tolerance[number]]
+        if len(in_place) >= 2 and len(in_place) > MOST_PAGES * len(pages):
+            running.update((number, side, masked) for number in in_place)
+    return running
+
+
+def repeated_blocks(pages: list[Page], edges: list[dict]) -> set[tuple[int, str, str]]:
+    """(page, side, masked text) of edge blocks of 2+ lines that open or close the first page and others alike."""
+    blocks: dict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
+    for page, page_edges in zip(pages, edges):
+        for side, band in page_edges.items():
+            masked = tuple(mask(line.text) for line, _ in band)
+            for size in range(2, len(masked) + 1):
+                blocks[(side, masked[:size])].add(page.number)
+    running = set()
+    for (side, block), numbers in blocks.items():
+        if len(numbers) >= 2 and pages[0].number in numbers:
+            running.update((number, side, masked) for number in numbers for masked in block)
+    return running
+
+
+def mask(text: str) -> str:
+    """Text with whitespace removed and every number replaced by ``#``.
+
+    >>> mask("臺中市政府 13")
+    '臺中市政府#'
+    """
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))

@@ -1,0 +1,188 @@
+"""The meeting header: title, body, session, date, times, place, chair, recorder.
+
+House styles differ (``壹、時間：``, ``時 間：``, ``開會日期：``, several fields on
+one line, fields in a table), so the header is read as a run of
+``name：value`` fields found anywhere in the paragraphs before the agenda.
+
+Example::
+
+    >>> from extract.model import Paragraph
+    >>> rows = ["臺中市推動會報 112年第 3 次會議紀錄", "壹、時間：112年 11月 10日(星期五)下午 3時",
+    ...         "參、主席：盧召集人秀燕     紀錄：張嘉玲", "壹拾、散會：下午 4時 05分"]
+    >>> m = parse_header([Paragraph(t, 1) for t in rows])
+    >>> m.body, m.session, m.date, m.start_time, m.end_time, m.chair, m.recorder
+    ('臺中市推動會報', '112年第3次', '2023-11-10', '15:00', '16:05', ['盧召集人秀燕'], '張嘉玲')
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.model import Line, Meeting, Page, Paragraph
+from extract.outline import FIELDS, label, numbering
+from extract.rocdate import parse_roc_date, to_halfwidth
+
+HEADER_SPAN = 30  # the header lies within the first paragraphs
+TITLE_END = re.compile(r"(?:會議)?(?:紀錄|記錄|議事錄)\s*$")
+SESSION = re.compile(
+    r"(?:(?:\d{2,4}|[一二三四五六七八九十百〇零]+)\s*年\s*度?\s*)?"
+    r"(?:第\s*(?:\d+|[一二三四五六七八九十]+)\s*屆\s*)?"
+    r"第\s*(?:\d+|[一二三四五六七八九十百]+)\s*次"
+)
+FIELD = re.compile(rf"(?P<name>{FIELDS})\s*[:：]\s*")
+CLOCK = re.compile(
+    r"(?P<half>上午|下午|中午|晚上|早上)?\s*(?P<hour>\d{1,2})\s*(?:時|點|:)\s*(?:(?P<minute>\d{1,2})\s*分?|(?P<half_hour>半))?"
+)
+RANGE = re.compile(r"\s*(?:至|到|~|～|-|－|—)\s*")
+ADJOURN = re.compile(r"^散\s*會")
+TRAILING_ROLE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+
+
+def clock(match: re.Match, half: str | None = None) -> str:
+    """``HH:MM`` from a :data:`CLOCK` match; ``half`` carries 下午 over to an
+    end time written without it (下午2時至4時).
+
+    >>> clock(CLOCK.search("下午 4時 05分")), clock(CLOCK.search("上午9時30分")), clock(CLOCK.search("14：00".replace("：", ":")))
+    ('16:05', '09:30', '14:00')
+    """
+    hour = int(match.group("hour"))
+    minute = 30 if match.group("half_hour") else int(match.group("minute") or 0)
+    half = match.group("half") or half
+    if half in ("下午", "晚上") and hour < 12:
+        hour += 12
+    return f"{hour:02d}:{minute:02d}"
+
+
+def times(text: str) -> tuple[str | None, str | None]:
+    """Start and end time in a time field (after its date).
+
+    >>> times("110年12月13日(星期一)下午2時至4時"), times("2017 年 12 月 02 日 (星期六) 14：00")
+    (('14:00', '16:00'), ('14:00', None))
+    """
+    text = to_halfwidth(text)
+    text = re.sub(r"\d{2,4}\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}\s*日?", " ", text)  # drop the date
+    start = CLOCK.search(text)
+    if not start or not (start.group("half") or ":" in start.group(0) or "時" in start.group(0) or "點" in start.group(0)):
+        return None, None
+    end = RANGE.match(text, start.end())
+    end_match = CLOCK.match(text, end.end()) if end else None
+    return clock(start), clock(end_match, start.group("half")) if end_match else None
+
+
+def fields(texts: list[str]) -> dict[str, str]:
+    """``name：value`` pairs found in ``texts``; the first value of each name wins.
+    Names are normalised without spaces (``時 間`` → ``時間``).
+
+    >>> fields(["參、主席：X    紀錄：Y", "時 間：112年"])
+    {'主席': 'X', '紀錄': 'Y', '時間': '112年'}
+    """
+    found: dict[str, str] = {}
+    for text in texts:
+        number = numbering(text)
+        text = number.rest if number else text.strip()
+        matches = list(FIELD.finditer(text))
+        for match, following in zip(matches, matches[1:] + [None]):
+            value = text[match.end():following.start() if following else len(text)].strip()
+            name = re.sub(r"\s+", "", match.group("name"))
+            found.setdefault(name, value)
+    return found
+
+
+def table_fields(pages: list[Page]) -> list[str]:
+    """Header tables (時間 | 112年…) as ``name：value`` texts.
+
+    >>> table_fields([Page(1, [], tables=[[["時間", "112年1月7日"], ["地點", None]]])])
+    ['時間：112年1月7日']
+    """
+    texts = []
+    for page in pages[:1]:
+        for table in page.tables:
+            for row in table:
+                cells = [c.strip() for c in row if c and c.strip()]
+                for name, value in zip(cells, cells[1:]):
+                    if FIELD.fullmatch(name + "："):
+                        texts.append(f"{name}：{value}")
+    return texts
+
+
+def field_value(found: dict[str, str], *keywords: str) -> str | None:
+    """The first field whose name contains one of ``keywords``."""
+    for keyword in keywords:
+        for name, value in found.items():
+            if keyword in name and value:
+                return value
+    return None
+
+
+def title_of(paragraphs: list[Paragraph]) -> str | None:
+    """The heading line ending in 會議紀錄/紀錄, looked for line by line (a
+    letterhead may share its paragraph), joined with the line before it when
+    the title is split (臺中市政府 / 112年第1次會議紀錄)."""
+    lines = [line.text.strip() for p in paragraphs[:HEADER_SPAN] for line in (p.lines or [Line(p.text, p.page)])]
+    for index, text in enumerate(lines):
+        if label(text) or numbering(text) or not TITLE_END.search(text):
+            continue
+        before = lines[index - 1] if index else ""
+        if before and (SESSION.match(text) or len(text) <= 6) and not re.search(r"[，。：:A-Za-z]", before):
+            return f"{before} {text}" if SESSION.match(text) else before + text
+        return text
+    return None
+
+
+def body_of(title: str) -> str:
+    """The committee or platform: the title without session and 會議紀錄.
+
+    >>> body_of("強化社會安全網政策溝通平臺第14次專案會議紀錄"), body_of("嘉義市行政輔導團會議紀錄")
+    ('強化社會安全網政策溝通平臺', '嘉義市行政輔導團')
+    """
+    session = SESSION.search(title)
+    if session and session.start() > 0:
+        return title[:session.start()].strip()
+    return TITLE_END.sub("", title).strip()
+
+
+def people(value: str | None) -> list[str]:
+    """Names in a chair field, without a trailing role in brackets.
+
+    >>> people("嘉義市政府黃市長敏惠、行政院林政務委員萬億"), people("朱有花 (理事長)")
+    (['嘉義市政府黃市長敏惠', '行政院林政務委員萬億'], ['朱有花'])
+    """
+    if not value:
+        return []
+    return [TRAILING_ROLE.sub("", name).strip() for name in re.split(r"[、，,；;]", value) if name.strip()]
+
+
+def adjourn_time(paragraphs: list[Paragraph]) -> str | None:
+    """The end time stated with 散會 (散會：下午4時05分, 散會(下午4時), 散會：17:00)."""
+    for paragraph in paragraphs:
+        number = numbering(paragraph.text)
+        text = number.rest if number else paragraph.text.strip()
+        if ADJOURN.match(text):
+            start, _ = times(text)
+            if start:
+                return start
+    return None
+
+
+def parse_header(paragraphs: list[Paragraph], pages: list[Page] | None = None) -> Meeting:
+    """The :class:`Meeting` described by the header paragraphs (and, for
+    header tables, the first page's tables); see the module example."""
+    head = [p.text for p in paragraphs[:HEADER_SPAN]] + table_fields(pages or [])
+    found = fields(head)
+    title = title_of(paragraphs)
+    session = SESSION.search(title) if title else None
+    when = [value for name, value in found.items() if "時間" in name or "日期" in name]
+    date = next(filter(None, (parse_roc_date(value) for value in when)), None)
+    start, end = next((t for t in map(times, when) if t[0]), (None, None))
+    recorder = field_value(found, "紀錄", "記錄")
+    return Meeting(
+        title=title,
+        body=body_of(title) if title else None,
+        session=re.sub(r"\s+", "", session.group(0)) if session else None,
+        date=date.isoformat() if date else None,
+        start_time=start,
+        end_time=adjourn_time(paragraphs) or end,
+        location=field_value(found, "地點"),
+        chair=people(field_value(found, "主席", "主持人", "召集人")),
+        recorder=TRAILING_ROLE.sub("", recorder).strip() if recorder else None,
+    )

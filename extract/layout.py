@@ -1,0 +1,114 @@
+"""Re-join lines broken by page layout into logical paragraphs.
+
+A paragraph ends where the next line opens a numbered point or a labelled
+block (see :mod:`extract.outline`), or where a line stops short of the right
+margin (the last line of a paragraph, a heading, a label on its own line).
+Lines are joined without a space between CJK characters or digits; a space
+is kept only between two Latin letters (an English word wrapped).
+
+Example::
+
+    >>> from extract.model import Document, Line, Page
+    >>> rows = ["決議：", "一、請民政局加強督導同仁出席相關會議，另請社會局加", "強橫向聯繫，以積極達標。",
+    ...         "二、本市社工人身安全保障自治條例業於103年頒布，請社", "工人力進用單位留意社工同仁之人身安全。", "三、洽悉。"]
+    >>> doc = Document("x.txt", "0" * 64, "txt", [Page(1, [Line(t, 1) for t in rows])])
+    >>> [p.text for p in paragraphs(doc)][1:]
+    ['一、請民政局加強督導同仁出席相關會議，另請社會局加強橫向聯繫，以積極達標。', '二、本市社工人身安全保障自治條例業於103年頒布，請社工人力進用單位留意社工同仁之人身安全。', '三、洽悉。']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from extract.model import Document, Line, Paragraph
+from extract.outline import label, numbering
+
+FULL_SHARE = 0.9  # a line reaching 90 % of the usual right edge is "full"
+WRAPPED_SHARE = 0.3  # share of long lines that must be full for the text to count as hard-wrapped
+LATIN = re.compile(r"[A-Za-z]")
+SENTENCE_END = tuple("。！？!?")
+
+
+def display_width(text: str) -> int:
+    """Width in half-width cells: CJK and full-width characters count 2.
+
+    >>> display_width("決議: OK")
+    8
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def right_edge(line: Line) -> float:
+    """How far right a line reaches: its bbox edge in a PDF, its width in text."""
+    return line.bbox[2] if line.bbox else display_width(line.text.rstrip())
+
+
+def full_edge(lines: list[Line]) -> float | None:
+    """The usual right edge of hard-wrapped lines, or None when lines are not
+    hard-wrapped (a text file with one paragraph per line)."""
+    edges = sorted(right_edge(line) for line in lines if line.text.strip())
+    if len(edges) < 3:
+        return None
+    upper_half = edges[len(edges) // 2:]
+    usual = upper_half[len(upper_half) // 2]
+    if any(line.bbox for line in lines):
+        return usual  # PDF: the right margin is real even if few lines reach it
+    long_lines = [e for e in edges if e >= usual / 2]
+    # Hard-wrapped lines stop at one margin: many lines end within 10 % of it.
+    at_margin = [e for e in long_lines if FULL_SHARE * usual <= e <= usual / FULL_SHARE]
+    return usual if len(at_margin) >= WRAPPED_SHARE * len(long_lines) and len(at_margin) >= 2 else None
+
+
+def join(left: str, right: str) -> str:
+    """Join two line fragments: no space unless both sides are Latin letters
+    (a number wrapped mid-way is one number).
+
+    >>> join("協調", "衛生局"), join("第1110010592", "1號令"), join("SDM", "training")
+    ('協調衛生局', '第11100105921號令', 'SDM training')
+    """
+    if left and right and LATIN.match(left[-1]) and LATIN.match(right[0]):
+        return f"{left} {right}"
+    return left + right
+
+
+def continues_after_full_line(text: str, previous: str, short: bool, last_values: dict[int, int]) -> bool:
+    """Whether ``text`` continues the paragraph whose last line ran to the margin.
+
+    It does not when it opens a label, when it is a short unpunctuated line
+    after a sentence that happened to fill its line (a speaker such as
+    ``勞動部``), or when it opens the next number of the outline (a wrapped
+    ``(二)`` mid-sentence continues, the ``(二)`` after ``(一)`` does not).
+    """
+    if label(text):
+        return False
+    if short and previous.endswith(SENTENCE_END) and not text.endswith(SENTENCE_END):
+        return False
+    number = numbering(text)
+    return number is None or number.value not in (1, last_values.get(number.level, 0) + 1)
+
+
+def paragraphs(document: Document) -> list[Paragraph]:
+    """The document's lines re-joined into paragraphs, each keeping the page of
+    its first line and its source lines (see the module example)."""
+    lines = [line for line in document.lines if line.text.strip()]
+    edge = full_edge(lines)
+    result: list[Paragraph] = []
+    current: list[Line] = []
+    text = ""
+    previous_full = False
+    last_values: dict[int, int] = {}  # the last number seen at each outline level
+    for line in lines:
+        piece = line.text.strip()
+        full = edge is not None and right_edge(line) >= FULL_SHARE * edge
+        if current and not (previous_full and continues_after_full_line(piece, text, not full, last_values)):
+            result.append(Paragraph(text, current[0].page, tuple(current)))
+            current, text = [], ""
+        if not current and (number := numbering(piece)):
+            last_values[number.level] = number.value
+        current.append(line)
+        text = join(text, piece) if text else piece
+        previous_full = full
+    if current:
+        result.append(Paragraph(text, current[0].page, tuple(current)))
+    return result

@@ -1,0 +1,340 @@
+"""The outline grammar of Taiwan government minutes: numbering levels and labels.
+
+Minutes nest numbered points ``壹、 > 一、 > (一) > 1. > (1)`` and mark blocks
+with labels (``案由：``, ``說明：``, ``決議：``, ``主席裁示：``, ``院長提示：``...).
+This module recognises both at the start of a paragraph (:func:`numbering`,
+:func:`label`) and builds a tree of nodes from paragraphs (:func:`build`).
+
+Example::
+
+    >>> numbering("（二）請衛生局辦理。").level, numbering("（二）請衛生局辦理。").rest
+    (3, '請衛生局辦理。')
+    >>> label("縣長裁示: 請民政局辦理").kind
+    'outcome'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.model import Paragraph
+
+FORMAL_DIGITS = "壹貳參叁肆伍陸柒捌玖拾"
+CJK_DIGITS = "一二三四五六七八九十ㄧ"  # ㄧ (bopomofo) is a common typo for 一
+CJK_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)} | {"ㄧ": 1}
+FORMAL_VALUES = {c: i for i, c in enumerate("零壹貳參肆伍陸柒捌玖", start=0)} | {"叁": 3}
+
+SEP = r"\s*[、，,.．]\s*"
+LEADING_JUNK = " \t\u3000“”\"'‘’`•·"  # OCR and web clutter before a number or label
+OPEN, CLOSE = r"[（(]\s*", r"\s*[)）]\s*"
+
+# (level, pattern); the captured group is the number as written.
+LEVELS: tuple[tuple[int, re.Pattern], ...] = (
+    (1, re.compile(rf"^([{FORMAL_DIGITS}]{{1,3}}){SEP}")),
+    (2, re.compile(rf"^([{CJK_DIGITS}]{{1,3}}){SEP}")),
+    (3, re.compile(rf"^{OPEN}([{CJK_DIGITS}]{{1,3}}){CLOSE}")),
+    (4, re.compile(r"^(\d{1,2})(?:\s*[、．]\s*|\.(?!\d)\s*)")),
+    (5, re.compile(rf"^{OPEN}(\d{{1,2}}){CLOSE}")),
+)
+
+
+def chinese_number(text: str) -> int:
+    """The value of a Chinese numeral up to 99, formal (壹拾貳) or plain (十二).
+
+    >>> chinese_number("十二"), chinese_number("壹拾"), chinese_number("二十一"), chinese_number("7")
+    (12, 10, 21, 7)
+    """
+    if text.isdigit():
+        return int(text)
+    text = text.replace("拾", "十")
+    values = CJK_VALUES | FORMAL_VALUES
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (values.get(tens, 1) if tens else 1) * 10 + (values.get(units, 0) if units else 0)
+    return values.get(text, 0)
+
+
+@dataclass(frozen=True)
+class Numbering:
+    level: int  # 1 = 壹、 ... 5 = (1)
+    value: int
+    marker: str  # the number as written, with its punctuation
+    rest: str  # the text after the number
+
+
+def numbering(text: str) -> Numbering | None:
+    """The outline number that starts ``text``, if any.
+
+    >>> n = numbering("壹拾、散會：下午 4時 05分")
+    >>> n.level, n.value, n.rest
+    (1, 10, '散會：下午 4時 05分')
+    >>> numbering("1.1 參與人數") is None, numbering("2年內修畢") is None
+    (True, True)
+    """
+    stripped = text.lstrip(LEADING_JUNK)
+    for level, pattern in LEVELS:
+        match = pattern.match(stripped)
+        if match:
+            rest = stripped[match.end():]
+            return Numbering(level, chinese_number(match.group(1)), match.group(0).strip(), rest)
+    return None
+
+
+# Outcome labels: who decided, and how.  A head (主席, 市長, 院長, 縣長, 召集人...)
+# followed by a verb (指示, 裁示, 提示, 結論...), or a collective outcome word.
+HEADS = r"(?:主席|主持人|召集人|首長|副?(?:院|市|縣|部|署|局|處|鎮|鄉|區)長|總統|副總統|委員長)"
+VERBS = r"(?:指[(（]裁[)）]示|指裁示|裁示|指示|提示|裁決|結論|講評|總結)"
+OUTCOMES = r"(?:會議)?(?:決議|決定|議決|結論)|討論結果|審查結果|處理情形"
+def spaced(word: str) -> str:
+    """A pattern for ``word`` allowing spaces between its characters (時 間)."""
+    return r"\s*".join(word)
+
+
+# Header fields: the meeting's time, place, chair, recorder and attendees.
+FIELDS = "|".join(
+    [rf"(?:(?:開會|會議)\s*)?(?:{spaced('日期')}|{spaced('時間')})(?:\s*及\s*(?:{spaced('時間')}|{spaced('地點')}))?",
+     rf"(?:(?:開會|會議)\s*)?{spaced('地點')}(?:\s*及\s*{spaced('時間')})?", spaced("主席"), spaced("主持人"), r"召集人",
+     r"[紀記]\s*錄(?:人)?", r"出\s*[(（]\s*列\s*[)）]\s*席(?:人員|單位|者)?",
+     r"(?:出席|列席|與會|請假)(?:人員|單位|者)?(?:姓名)?"]
+)
+LABEL_KINDS: tuple[tuple[str, str], ...] = (
+    ("field", rf"(?:{FIELDS})(?=\s*[:：])"),
+    ("outcome", rf"{HEADS}\s*{VERBS}(?:事項)?|{OUTCOMES}"),
+    ("case", r"案\s*由\s*[一二三四五六七八九十\d]*|提\s*案\s*[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+案"),
+    ("explanation", r"說\s*明|背景說明|補充說明|辦\s*法|擬\s*辦"),  # background and proposed handling
+    ("proposal", r"建\s*議"),  # what the proposer asks for
+    ("proposer", r"(?:提案|報告|承辦|主辦)(?:單位|機關|人)"),
+    ("confirm", r"確認前次會議紀錄|確認上次會議紀錄|前次會議紀錄確認"),
+    ("section", r"(?:報告|討論|選舉)事項|臨時(?:動議|提案)|綜合(?:座談|討論)|散\s*會"),
+)
+LABEL = re.compile(
+    "^(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in LABEL_KINDS)
+    + r")\s*(?:[:：]\s*|$|(?=[(（。]))"
+)
+
+
+@dataclass(frozen=True)
+class Label:
+    kind: str  # field, outcome, case, explanation, proposal, proposer, confirm, section
+    name: str  # the label as written, without its colon (決議, 主席指(裁)示, 案由二)
+    rest: str  # the text after the label
+
+
+def label(text: str) -> Label | None:
+    """The block label that starts ``text`` (with a colon, or alone), if any.
+
+    >>> l = label("院長提示：請各部會落實。")
+    >>> l.kind, l.name, l.rest
+    ('outcome', '院長提示', '請各部會落實。')
+    >>> label("決議:照案通過").rest, label("案由二：為落實…").kind
+    ('照案通過', 'case')
+    >>> label("決議事項之執行") is None, label("散會(下午4時)").kind, label("臨時動議：無").kind
+    (True, 'section', 'section')
+    """
+    text = text.strip().lstrip(LEADING_JUNK)
+    match = LABEL.match(text)
+    if not match:
+        return None
+    kind = match.lastgroup
+    return Label(kind, match.group(kind), text[match.end():])
+
+
+def starts_block(text: str) -> bool:
+    """True when ``text`` opens a numbered point or a labelled block.
+
+    >>> starts_block("(三) 請社會局辦理"), starts_block("決定："), starts_block("衛生局辦理")
+    (True, True, False)
+    """
+    return numbering(text) is not None or label(text) is not None
+
+
+SENTENCE_MARKS = re.compile(r"[，。；：:,;？?！!「」、]")
+ORG_SUFFIX = re.compile(
+    r"(?:部|署|司|局|處|會|院|府|中心|所|館|隊|組|科|室|廳|團|辦公室|主席|主持人|召集人|委員|代表|議員|首長)$"
+)
+REMARKS_HEADING = re.compile(r"^(?P<who>.+?)(?:整體|綜合)?(?:建議|意見|發言|回應)(?:[及與暨](?:建議|意見|回應))?$")
+
+
+def speaker_name(text: str) -> str | None:
+    """The speaker a short unpunctuated line names (``勞動部``, ``主席``,
+    ``1. 衛生福利部保護服務司``), or None.
+
+    >>> speaker_name("衛生福利部心理及口腔健康司"), speaker_name("主席"), speaker_name("請衛生局辦理。")
+    ('衛生福利部心理及口腔健康司', '主席', None)
+    """
+    text = text.strip()
+    if not 2 <= len(text) <= 30 or SENTENCE_MARKS.search(text) or re.search(r"[0-9/]", text):
+        return None
+    return text if ORG_SUFFIX.search(re.sub(r"\s+", "", text)) else None
+
+
+@dataclass
+class Node:
+    """One element of the outline.
+
+    ``kind`` is ``heading`` (a numbered title), ``case`` (案由), ``block``
+    (a labelled block: 說明, 建議, 決議, 主席裁示...), ``speaker`` (remarks of
+    one speaker), ``point`` (a numbered point inside a block) or ``text``.
+    """
+
+    kind: str
+    text: str  # without number and label
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    number: Numbering | None = None
+    label: Label | None = None
+    children: list["Node"] = field(default_factory=list)
+    speaker: str | None = None  # who speaks (speaker nodes) or proposes (cases: 提案單位)
+
+    @property
+    def level(self) -> int | None:
+        return self.number.level if self.number else None
+
+    @property
+    def title(self) -> str:
+        """The heading as it appears in a section path: number and text, no colon."""
+        marker = self.number.marker if self.number else ""
+        name = self.label.name if self.kind in ("case", "block") and self.label else self.speaker
+        return re.sub(r"\s+", "", f"{marker}{name or self.text}").rstrip(":：")
+
+    def add_paragraph(self, paragraph: Paragraph, text: str) -> None:
+        self.paragraphs.append(paragraph)
+        self.text = text if not self.text else f"{self.text}\n{text}"
+
+
+def remarks_speaker(node: Node) -> str | None:
+    """The speaker of a heading that introduces one person's remarks
+    (``玖、謝委員整體建議及回應：``).
+
+    >>> remarks_speaker(Node("heading", "王委員意見："))
+    '王委員'
+    """
+    match = REMARKS_HEADING.match(node.text.strip().rstrip(":："))
+    return match.group("who") if match and node.kind == "heading" else None
+
+
+SPEAKER_COLON = re.compile(r"^(?P<who>[^，。；：:,;]{2,30}?)\s*[:：]\s*(?P<said>.+)$")
+
+
+class OutlineBuilder:
+    """Reads paragraphs one by one, keeping a stack of open nodes: headings
+    by level, then at most one case, one block or speaker, and its point."""
+
+    def __init__(self) -> None:
+        self.roots: list[Node] = []
+        self.stack: list[Node] = []
+
+    def attach(self, node: Node) -> None:
+        (self.stack[-1].children if self.stack else self.roots).append(node)
+        self.stack.append(node)
+
+    def close_blocks(self, keep_case: bool) -> None:
+        while self.stack and self.stack[-1].kind != "heading":
+            if keep_case and self.stack[-1].kind == "case":
+                return
+            self.stack.pop()
+
+    def in_agenda(self) -> bool:
+        """Past the header: an open heading that is not a header field."""
+        return any(n.kind == "heading" and not (n.label and n.label.kind == "field") for n in self.stack)
+
+    def container(self) -> Node | None:
+        return next((n for n in reversed(self.stack) if n.kind in ("block", "speaker")), None)
+
+    def add_point(self, number: Numbering, rest: str, paragraph: Paragraph) -> bool:
+        """Add a numbered paragraph to the open block or speaker if it is one
+        of its points (or a sub-point of its last point); False otherwise."""
+        container = self.container()
+        if container is None or speaker_name(rest) is not None or number.level <= (container.level or 0):
+            return False
+        points = [c for c in container.children if c.kind == "point"]
+        if points and number.level > points[0].level:
+            self.stack[-1].add_paragraph(paragraph, paragraph.text.strip())  # a sub-point
+            return True
+        if points:
+            is_point = number.level == points[0].level and number.value == points[-1].number.value + 1
+        else:
+            heading_level = max((n.level or 0 for n in self.stack if n.kind in ("heading", "speaker")), default=0)
+            takes_points = not container.text.strip() or container.text.rstrip().endswith((":", "：", "如下"))
+            is_point = takes_points and (number.level > heading_level or number.value == 1)
+        if not is_point:
+            return False
+        while self.stack[-1] is not container:
+            self.stack.pop()
+        if not points:
+            self.lift(container, number.level)
+        self.attach(Node("point", rest, [paragraph], number))
+        return True
+
+    def lift(self, container: Node, point_level: int) -> None:
+        """Move a block up from headings no higher than its points: after
+        report points (一)(二), a block numbered (一) belongs to their parent."""
+        stack = self.stack
+        while len(stack) >= 3 and stack[-2].kind == "heading" and (stack[-2].level or 0) >= point_level:
+            stack[-2].children.remove(container)
+            del stack[-2]
+            stack[-2].children.append(container)
+
+    def open_speaker(self, name: str, said: str, paragraph: Paragraph, number: Numbering | None) -> None:
+        self.close_blocks(keep_case=True)
+        if number:  # a numbered speaker line closes siblings at its level
+            while self.stack and self.stack[-1].level is not None and self.stack[-1].level >= number.level:
+                self.stack.pop()
+        self.attach(Node("speaker", said, [paragraph], number, speaker=name))
+
+    def open_heading(self, number: Numbering, rest: str, paragraph: Paragraph, found: Label | None) -> None:
+        self.close_blocks(keep_case=False)
+        while self.stack and (self.stack[-1].level is None or self.stack[-1].level >= number.level):
+            self.stack.pop()
+        self.attach(Node("heading", rest, [paragraph], number, found))
+
+    def add(self, paragraph: Paragraph) -> None:
+        number = numbering(paragraph.text)
+        rest = number.rest if number else paragraph.text.strip()
+        found = label(rest)
+        if number and (found is None or found.kind != "case") and self.add_point(number, rest, paragraph):
+            return
+        if found and found.kind == "section":
+            # an agenda section is a top heading, however it is numbered (1、 報告事項)
+            number = Numbering(1, number.value if number else 0, number.marker if number else "", rest)
+            found = None
+        if found and found.kind == "confirm" and number:
+            found = None  # 貳、確認前次會議紀錄：確認。 is an agenda heading
+        said = SPEAKER_COLON.match(rest) if number is None and self.in_agenda() else None
+        case = next((n for n in reversed(self.stack) if n.kind == "case"), None)
+        if found and found.kind == "proposer" and case is not None:
+            case.speaker = found.rest.strip("()（） ")
+            case.paragraphs.append(paragraph)
+        elif found and found.kind == "case" and case is not None and not case.text and not case.children:
+            case.text = found.rest  # 第一案 / 案由：… written on two lines
+            case.paragraphs.append(paragraph)
+        elif found and found.kind != "field":
+            self.close_blocks(keep_case=found.kind != "case")
+            self.attach(Node("case" if found.kind == "case" else "block", found.rest, [paragraph], number, found))
+        elif speaker_name(rest):
+            self.open_speaker(rest, "", paragraph, number)
+        elif said and speaker_name(said.group("who")):  # 王委員：… or 主席：… in the agenda
+            self.open_speaker(said.group("who"), said.group("said"), paragraph, None)
+        elif number:
+            self.open_heading(number, rest, paragraph, found)
+        elif self.stack and self.stack[-1].kind != "heading":
+            self.stack[-1].add_paragraph(paragraph, rest)
+        else:
+            (self.stack[-1].children if self.stack else self.roots).append(Node("text", rest, [paragraph]))
+
+
+def build(paragraphs: list[Paragraph]) -> list[Node]:
+    """The outline tree of ``paragraphs``: numbered headings nest by level;
+    a label opens a block that collects the numbered points after it until
+    a higher heading, the next label or a speaker line closes it.
+
+    >>> tree = build([Paragraph(t, 1) for t in ["壹、報告事項", "一、工作報告", "決定：", "(一)洽悉。", "(二)請社會局辦理。", "二、下次會議"]])
+    >>> [(n.title, [c.title for c in n.children]) for n in tree]
+    [('壹、報告事項', ['一、工作報告', '二、下次會議'])]
+    >>> [p.text for p in tree[0].children[0].children[0].children]
+    ['洽悉。', '請社會局辦理。']
+    """
+    builder = OutlineBuilder()
+    for paragraph in paragraphs:
+        builder.add(paragraph)
+    return builder.roots

@@ -1,0 +1,107 @@
+"""Header: title, body, session, date, times, place, chair and recorder in several house styles."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extract.header import body_of, fields, parse_header, people, times
+from extract.model import Page, Paragraph
+
+
+def header(rows, pages=None):
+    return parse_header([Paragraph(text, 1) for text in rows], pages)
+
+
+def test_numbered_fields_with_two_on_one_line():
+    meeting = header([
+        "臺中市強化社會安全網推動會報 112年第 3 次會議紀錄",
+        "壹、時間：112年 11月 10日(星期五)下午 3時",
+        "貳、地點：本府臺灣大道市政大樓惠中樓 901會議室",
+        "參、主席：盧召集人秀燕                                紀錄：張嘉玲",
+        "壹拾、散會：下午 4時 05分",
+    ])
+    assert meeting.to_json() | {"next_meeting_date": None} == {
+        "title": "臺中市強化社會安全網推動會報 112年第 3 次會議紀錄", "body": "臺中市強化社會安全網推動會報",
+        "session": "112年第3次", "date": "2023-11-10", "start_time": "15:00", "end_time": "16:05",
+        "location": "本府臺灣大道市政大樓惠中樓 901會議室", "chair": ["盧召集人秀燕"], "recorder": "張嘉玲",
+        "next_meeting_date": None,
+    }
+
+
+def test_one_field_per_line_with_meeting_date_and_ascii_colons():
+    meeting = header([
+        "行政院第3880次會議議事錄",
+        "開會日期:112.11.10",
+        "開會時間:上午9時30分",
+        "開會地點:本院第一會議室",
+        "主席:陳院長建仁",
+        "記錄:王小明",
+    ])
+    assert (meeting.body, meeting.session, meeting.date, meeting.start_time) == ("行政院", "第3880次", "2023-11-10", "09:30")
+    assert (meeting.location, meeting.chair, meeting.recorder) == ("本院第一會議室", ["陳院長建仁"], "王小明")
+
+
+def test_time_range_two_chairs_and_recorder_on_its_own_line():
+    meeting = header([
+        "強化社會安全網第二期計畫嘉義市行政輔導團會議紀錄",
+        "壹、 時間：110年12月13日(星期一)下午2時至4時",
+        "參、 主持人：嘉義市政府黃市長敏惠、行政院林政務委員萬億",
+        "紀錄：王淳曄",
+        "玖、 散會(下午4時)",
+    ])
+    assert meeting.session is None
+    assert meeting.body == "強化社會安全網第二期計畫嘉義市行政輔導團"
+    assert (meeting.start_time, meeting.end_time) == ("14:00", "16:00")
+    assert meeting.chair == ["嘉義市政府黃市長敏惠", "行政院林政務委員萬億"]
+    assert meeting.recorder == "王淳曄"
+
+
+def test_gregorian_date_spaced_field_names_and_adjournment_in_brackets():
+    meeting = header([
+        "中華民國天文學會 第 26 屆第 3 次理監事會議 會議紀錄",
+        "一、時 間：2017 年 12 月 02 日 (星期六) 14：00",
+        "二、地 點：台北市羅斯福路四段 1 號天文數學館 11 樓",
+        "五、主 席：朱有花 (理事長)",
+        "陸、 散會。（下午4時30分）",
+    ])
+    assert (meeting.session, meeting.date, meeting.start_time, meeting.end_time) == ("第26屆第3次", "2017-12-02", "14:00", "16:30")
+    assert meeting.chair == ["朱有花"]
+
+
+def test_header_fields_in_a_table():
+    table = [["時間", "2003-12-30 下午2時"], ["地點", "本部第一會議室"], ["主席", "王部長"]]
+    meeting = header(["某某部業務會報會議紀錄"], [Page(1, [], tables=[table])])
+    assert (meeting.date, meeting.start_time, meeting.location, meeting.chair) == ("2003-12-30", "14:00", "本部第一會議室", ["王部長"])
+
+
+def test_title_split_over_two_lines():
+    meeting = header(["臺北市政府", "113年第1次市政會議紀錄", "時間：113年1月5日"])
+    assert meeting.title == "臺北市政府 113年第1次市政會議紀錄"
+    assert meeting.body == "臺北市政府"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("下午2時至4時", ("14:00", "16:00")),
+    ("上午9時30分", ("09:30", None)),
+    ("晚上7點半", ("19:30", None)),
+    ("14:00~16:30", ("14:00", "16:30")),
+    ("112年5月1日", (None, None)),
+])
+def test_times(text, expected):
+    assert times(text) == expected
+
+
+def test_fields_and_names():
+    assert fields(["主席：X    紀錄：Y"]) == {"主席": "X", "紀錄": "Y"}
+    assert body_of("強化社會安全網政策溝通平臺第14次專案會議紀錄") == "強化社會安全網政策溝通平臺"
+    assert people("李政務次長麗芬") == ["李政務次長麗芬"]
+
+
+@given(hour=st.integers(min_value=1, max_value=11), minute=st.integers(min_value=0, max_value=59),
+       afternoon=st.booleans(), roc_year=st.integers(min_value=90, max_value=130))
+def test_any_roc_date_and_clock_time_in_a_time_field(hour, minute, afternoon, roc_year):
+    half = "下午" if afternoon else "上午"
+    meeting = header(["某會議紀錄", f"時間：中華民國{roc_year}年 3月 8日(星期五){half}{hour}時{minute}分"])
+    assert meeting.date == f"{roc_year + 1911}-03-08"
+    assert meeting.start_time == f"{hour + 12 * afternoon:02d}:{minute:02d}"
+

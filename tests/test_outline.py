@@ -1,0 +1,127 @@
+"""Outline: numbering levels, block labels and the tree they form."""
+
+import pytest
+
+from extract.model import Paragraph
+from extract.outline import build, chinese_number, label, numbering, remarks_speaker, speaker_name
+
+
+@pytest.mark.parametrize("text, level, value", [
+    ("壹、時間：112年", 1, 1),
+    ("壹拾、散會", 1, 10),
+    ("拾壹、臨時動議", 1, 11),
+    ("一、 照案通過。", 2, 1),
+    ("十二、其他", 2, 12),
+    ("(一) 洽悉。", 3, 1),
+    ("（三）請社會局辦理", 3, 3),
+    ("（ㄧ）學會帳務", 3, 1),
+    ("1. 衛生福利部保護服務司", 4, 1),
+    ("2、人力進用", 4, 2),
+    ("(1) 有關家庭暴力", 5, 1),
+    ("（12）其他", 5, 12),
+])
+def test_numbering_levels(text, level, value):
+    number = numbering(text)
+    assert (number.level, number.value) == (level, value)
+
+
+@pytest.mark.parametrize("text", ["1.1 參與人數", "2年內修畢", "112年第3次", "一般民眾", "四(二)完成"])
+def test_not_numbering(text):
+    assert numbering(text) is None
+
+
+@pytest.mark.parametrize("text, kind, name, rest", [
+    ("主席指(裁)示：", "outcome", "主席指(裁)示", ""),
+    ("主席裁示:請民政局辦理", "outcome", "主席裁示", "請民政局辦理"),
+    ("市長提示：請各局處配合。", "outcome", "市長提示", "請各局處配合。"),
+    ("院長提示：", "outcome", "院長提示", ""),
+    ("縣長裁示: 照辦", "outcome", "縣長裁示", "照辦"),
+    ("決議:照案通過", "outcome", "決議", "照案通過"),
+    ("決定：", "outcome", "決定", ""),
+    ("議決：通過", "outcome", "議決", "通過"),
+    ("案由一：前次會議決議辦理情形報告。", "case", "案由一", "前次會議決議辦理情形報告。"),
+    ("案由：有關強化執業安全", "case", "案由", "有關強化執業安全"),
+    ("說明：", "explanation", "說明", ""),
+    ("建議：案經本部通盤研議", "proposal", "建議", "案經本部通盤研議"),
+    ("確認前次會議紀錄：確認。", "confirm", "確認前次會議紀錄", "確認。"),
+    ("開會日期：112年", "field", "開會日期", "112年"),
+    ("散會(下午4時)", "section", "散會", "(下午4時)"),
+    ("臨時動議：無", "section", "臨時動議", "無"),
+])
+def test_labels(text, kind, name, rest):
+    found = label(text)
+    assert (found.kind, found.name, found.rest) == (kind, name, rest)
+
+
+@pytest.mark.parametrize("text", ["決議事項之執行情形", "建議先予公告遴選標準。", "主席致詞：略"])
+def test_not_labels(text):
+    assert label(text) is None
+
+
+def test_speakers():
+    assert speaker_name("勞動部") == "勞動部"
+    assert speaker_name("衛生福利部心理及口腔健康司") == "衛生福利部心理及口腔健康司"
+    assert speaker_name("b. 109/04/13 國立清華大學天文研究所") is None
+    assert speaker_name("本部精神照護系統已介接14項資訊系統。") is None
+    assert chinese_number("二十一") == 21
+
+
+def tree(rows):
+    return build([Paragraph(text, 1) for text in rows])
+
+
+def test_outcome_block_collects_its_points_until_the_next_heading():
+    [root] = tree(["陸、工作報告", "一、績效考核辦理情形", "(一) 本府提會報告。", "主席指(裁)示：",
+                   "(一) 洽悉。", "(二) 請衛生局加強策進。", "二、第二期計畫工作報告", "主席指(裁)示：洽悉。"])
+    first, second = root.children
+    assert [c.kind for c in first.children] == ["heading", "block"]
+    assert [p.text for p in first.children[1].children] == ["洽悉。", "請衛生局加強策進。"]
+    assert second.children[0].text == "洽悉。"
+
+
+def test_cases_blocks_and_points_at_the_level_of_the_section():
+    [root] = tree(["捌、臨時動議", "案由：有關執業安全措施，提請討論。", "決議：", "一、 照案通過。",
+                   "二、 請社工人力進用單位留意。", "玖、散會"][:-1])
+    [case] = root.children
+    assert case.kind == "case" and case.text == "有關執業安全措施，提請討論。"
+    [block] = case.children
+    assert [p.title for p in block.children] == ["一、照案通過。", "二、請社工人力進用單位留意。"]
+
+
+def test_speaker_lines_open_blocks_in_an_open_forum():
+    [root] = tree(["柒、綜合座談", "一、 集篩派中心角色？", "衛生福利部保護服務司", "本部預計於111年召開共識會議。",
+                   "二、 共案機制之討論：", "1. 衛生福利部保護服務司", "現行案件可轉案。",
+                   "2. 衛生福利部心理及口腔健康司", "(1) 建議地方政府加強合作。", "(2) 得轉介衛生局。", "主席",
+                   "1. 請中央單位研議。"])
+    one, two = root.children
+    assert one.children[0].speaker == "衛生福利部保護服務司"
+    assert one.children[0].text.strip() == "本部預計於111年召開共識會議。"
+    speakers = [c for c in two.children if c.kind == "speaker"]
+    assert [s.speaker for s in speakers] == ["衛生福利部保護服務司", "衛生福利部心理及口腔健康司", "主席"]
+    assert [p.text for p in speakers[1].children] == ["建議地方政府加強合作。", "得轉介衛生局。"]
+    assert [p.text for p in speakers[2].children] == ["請中央單位研議。"]
+
+
+def test_unnumbered_agenda_sections_act_as_top_headings():
+    roots = tree(["報告事項：", "(一) 學會帳務：結餘新台幣100元。", "討論事項：", "(一) 是否同意協辦研討會。",
+                  "決議：同意。"])
+    assert [r.title for r in roots] == ["報告事項", "討論事項"]
+    assert roots[1].children[0].children[0].text == "同意。"
+
+
+def test_remarks_heading_names_its_speaker():
+    [root] = tree(["玖、謝法官珮汝整體建議及回應：", "(一) 有賴網絡單位共同合作。"])
+    assert remarks_speaker(root) == "謝法官珮汝"
+
+
+def test_speaker_with_colon_inside_the_agenda_but_not_in_the_header():
+    roots = tree(["主席：王主任委員", "壹、綜合座談", "林委員：建議衛生局加強宣導。", "衛生局：遵照辦理。",
+                  "主席：請衛生局依委員意見辦理。"])
+    assert roots[0].kind == "text"  # the header's chair field
+    assert [(c.speaker, c.text) for c in roots[1].children] == [
+        ("林委員", "建議衛生局加強宣導。"), ("衛生局", "遵照辦理。"), ("主席", "請衛生局依委員意見辦理。")]
+
+
+def test_labels_tolerate_leading_clutter_and_a_matters_suffix():
+    assert label("“主席指示事項：").kind == "outcome"
+    assert numbering("• (二) 請考核項目未達標單位報告").level == 3

@@ -1,0 +1,243 @@
+"""Responsible units (extract/units.py): who is asked to act, named canonically."""
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.units import (
+    UnitContext,
+    context_from_text,
+    find_unit_mentions,
+    find_units,
+    gazetteer,
+    in_gazetteer,
+    unit_pipeline,
+    with_speaker,
+)
+
+TAICHUNG = UnitContext(government="臺中市政府")
+CHIAYI = UnitContext(government="嘉義市政府")
+MOHW = UnitContext(host="衛生福利部", default_addressee="衛生福利部")
+CENTRAL = UnitContext()
+GOLD = Path(__file__).resolve().parent.parent / "corpus" / "gold"
+
+
+def asked(text, context=TAICHUNG):
+    return [(u.canonical, u.role) for u in find_units(text, context)]
+
+
+def canonicals(text, context=TAICHUNG):
+    return [u.canonical for u in find_units(text, context)]
+
+
+# --- the document's context ---------------------------------------------------
+
+@pytest.mark.parametrize("header, government", [
+    ("臺中市強化社會安全網推動會報 112年第 3 次會議紀錄", "臺中市政府"),
+    ("台中市政府市政會議紀錄", "臺中市政府"),
+    ("強化社會安全網第二期計畫嘉義市行政輔導團會議紀錄\n地點：嘉義市政府八樓第一會議室", "嘉義市政府"),
+    ("彰化縣政府縣務會議紀錄", "彰化縣政府"),
+    ("臺中市議會第4屆第3次定期會 專案報告 臺中市政府社會局", "臺中市政府"),
+    ("行政院第3900次院會紀錄", None),
+])
+def test_context_names_the_local_government(header, government):
+    assert context_from_text(header).government == government
+
+
+def test_central_document_is_hosted_by_its_ministry():
+    header = "強化社會安全網政策溝通平臺第14次專案會議紀錄\n地點：本部301會議室\n報告單位：衛生福利部社會及家庭署"
+    context = context_from_text(header)
+    assert (context.government, context.host) == (None, "衛生福利部")
+
+
+# --- canonical names ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, context, canonical", [
+    ("請衛生局於局務會議提出並加強策進。", TAICHUNG, "臺中市政府衛生局"),
+    ("請少年輔導委員會另於本市少年輔導委員會議提案討論。", TAICHUNG, "臺中市少年輔導委員會"),
+    ("請少輔會加強輔導", TAICHUNG, "臺中市少年輔導委員會"),
+    ("請家防中心追蹤", TAICHUNG, "臺中市家庭暴力及性侵害防治中心"),
+    ("請都發局協助", TAICHUNG, "臺中市政府都市發展局"),
+    ("請社會處辦理", CHIAYI, "嘉義市政府社會處"),
+    ("請台中市政府社會局辦理", CENTRAL, "臺中市政府社會局"),
+    ("請心健司儘速完成社區心理衛生中心設置標準。", MOHW, "衛生福利部心理健康司"),
+    ("請社家署依各地方政府意見進行修正", MOHW, "衛生福利部社會及家庭署"),
+    ("請衛福部同意社工跨轄參訓", MOHW, "衛生福利部"),
+    ("請衛福部社家署研議", MOHW, "衛生福利部社會及家庭署"),
+    ("請人事總處研議", CENTRAL, "行政院人事行政總處"),
+    ("請主計總處協助", CENTRAL, "行政院主計總處"),
+    ("請勞發署提供就業服務", CENTRAL, "勞動部勞動力發展署"),
+    ("請內政部移民署於下次會議提出專案報告", MOHW, "內政部移民署"),
+    ("建請貴部儘速介接精神照護資訊管理系統", MOHW, "衛生福利部"),
+])
+def test_canonical_names(text, context, canonical):
+    assert canonicals(text, context) == [canonical]
+
+
+def test_raw_keeps_the_name_as_written():
+    unit = find_units("請台中市政府社會局辦理", CENTRAL)[0]
+    assert (unit.raw, unit.canonical) == ("台中市政府社會局", "臺中市政府社會局")
+
+
+def test_unknown_unit_is_kept_as_written_and_flagged():
+    units = find_units("請臺灣嘉義地方檢察署協助周知", CHIAYI)
+    assert [(u.raw, u.canonical) for u in units] == [("臺灣嘉義地方檢察署", "臺灣嘉義地方檢察署")]
+    assert not in_gazetteer("臺灣嘉義地方檢察署")
+    assert in_gazetteer("臺中市政府衛生局") and in_gazetteer("衛生福利部心理健康司")
+
+
+def test_every_gold_unit_is_in_the_gazetteer_or_kept_as_written():
+    """The gazetteer covers every official name the annotators used."""
+    data = gazetteer()
+    for path in GOLD.glob("*.json"):
+        for item in json.loads(path.read_text(encoding="utf-8"))["items"]:
+            for unit in item["responsible_units"]:
+                name = unit["canonical"]
+                assert "台" not in name
+                assert (in_gazetteer(name) or name in data.collectives or name == unit["raw"]
+                        or any(name.endswith(t) for t in data.titles)), name
+
+
+def test_pipeline_is_built_once():
+    assert unit_pipeline() is unit_pipeline()
+    assert unit_pipeline().pipe_names == ["entity_ruler"]
+
+
+# --- who is asked ----------------------------------------------------------------
+
+def test_first_asked_leads_and_another_clause_assists():
+    text = "請民政局加強督導同仁應出席本府相關跨網絡聯繫會議，另請社會局加強與警察局等相關單位之橫向聯繫，以積極達標。"
+    assert asked(text) == [("臺中市政府民政局", "lead"), ("臺中市政府社會局", "assist")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("請心健司及法務部矯正署儘速完成系統介接，另請法務部務必妥適運用資料。",
+     [("衛生福利部心理健康司", "lead"), ("法務部矯正署", "assist"), ("法務部", "assist")]),
+    ("市長提示：請社會局會同衛生局、教育局於二週內研提方案。",
+     [("臺中市政府社會局", "lead"), ("臺中市政府衛生局", "assist"), ("臺中市政府教育局", "assist")]),
+    ("縣長裁示：請社會處協調警察局辦理。",
+     [("彰化縣政府社會處", "lead"), ("彰化縣政府警察局", "assist")]),
+    ("院長提示：請國發會會同主計總處檢討。", [("國家發展委員會", "lead"), ("行政院主計總處", "assist")]),
+    ("本案由民政局主政，社會局協辦。", [("臺中市政府民政局", "lead"), ("臺中市政府社會局", "assist")]),
+    ("加強宣導反詐騙（民政局）", [("臺中市政府民政局", "lead")]),
+    ("請加強宣導,並定期回報(主辦:民政局;協辦:社會局、衛生局)",
+     [("臺中市政府民政局", "lead"), ("臺中市政府社會局", "assist"), ("臺中市政府衛生局", "assist")]),
+])
+def test_roles_in_other_house_styles(text, expected):
+    context = UnitContext(government="彰化縣政府") if "縣長" in text else (CENTRAL if "院長" in text else TAICHUNG)
+    assert asked(text, context) == expected
+
+
+def test_an_aside_in_parentheses_is_not_a_unit():
+    assert asked("預訂於113年3月8日(星期五)下午3時辦理。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "肯定衛生局透過中央召開之會議反映執行困境。",
+    "感謝社會局及衛生局協助。",
+    "各地方政府倘有相關意見，可向法務部提出。",
+    "發現疑似之人，得通知地方政府衛生局提供協助。",
+    "則評估是否建請中央調整人力規劃。",
+    "依「臺中市政府社會局補助要點」辦理。",
+])
+def test_units_only_mentioned_are_not_asked(text):
+    assert asked(text) == []
+
+
+def test_the_object_of_an_ask_is_not_asked():
+    text = "第4案繼續列管，請心健司儘速提供各地方政府衛生局出監轉銜會議聯繫窗口予法務部參用。"
+    assert canonicals(text, MOHW) == ["衛生福利部心理健康司"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("請各網絡單位共同努力達標。", ["各網絡單位"]),
+    ("另針對可預先規劃之考核指標，請業務單位預為準備。", ["業務單位"]),
+    ("請社工人力進用單位留意社工同仁之人身安全。", ["社工人力進用單位"]),
+    ("有關第一線同仁獎勵機制，請中央單位研議轄管專業人力獎勵機制。", ["中央單位"]),
+    ("請各地方政府積極進用各類專業人力。", ["各地方政府"]),
+])
+def test_collective_addressees_stay_as_written(text, expected):
+    assert canonicals(text, MOHW) == expected
+
+
+def test_office_holder_named_earlier():
+    text = "可提交王副市長，請副市長適時透過立法委員向中央反映；另請業務單位預為準備。"
+    units = find_units(text, TAICHUNG)
+    assert [(u.raw, u.canonical, u.role) for u in units] == [
+        ("王副市長", "臺中市政府王副市長", "lead"), ("業務單位", "業務單位", "assist")]
+
+
+def test_ask_without_addressee_falls_back_to_the_units_the_sentence_is_about():
+    text = "考核指標二(二)衛政專業人力聘用率、二(三)少年輔導委員會社工人力聘用率：請持續管控人力進用率。"
+    assert canonicals(text) == ["臺中市政府衛生局", "臺中市少年輔導委員會"]
+    assert canonicals("未來各部會倘有創新服務方案須試辦，請將嘉義市納入考量。", CHIAYI) == ["各部會"]
+    assert canonicals("請留意系統填報截止期限，並儘速完成補登。") == []
+
+
+def test_request_naming_no_one_goes_to_the_default_addressee():
+    units = find_units("建請比照人力進用率，以111年12月底在職人員為考核對象。", MOHW)
+    assert [(u.raw, u.canonical) for u in units] == [(None, "衛生福利部")]
+    assert find_units("建請比照人力進用率辦理。", TAICHUNG) == []
+
+
+def test_central_collective_gives_way_to_the_named_ministry():
+    text = "建請中央能加速計畫核定：因衛生福利部計畫尚未核定，仍請本局俟該部函頒後再行提報，建請衛生福利部能加速核定。"
+    assert canonicals(text, UnitContext(government="臺中市政府", speaker="臺中市政府衛生局")) == ["衛生福利部"]
+
+
+def test_speaker_commitments():
+    speaker = with_speaker(CHIAYI, "衛生福利部社會及家庭署")
+    text = "請嘉義市政府依核定本員額編列；惟縣市人力倘足額聘用，請於第2期款覈實申請，本部將盡力協助補助相關經費。"
+    assert asked(text, speaker) == [("嘉義市政府", "lead"), ("衛生福利部社會及家庭署", "assist")]
+    assert asked("本部已將16項子方案納入公益彩券盈餘建議支用例示表。", speaker) == []
+    plan = "擬於當年10月請各地方政府提報次年計畫，由各部會於當年11月底完成計畫審查。"
+    assert sorted(canonicals(plan, speaker)) == ["各地方政府", "各部會", "衛生福利部社會及家庭署"]
+    assert with_speaker(CHIAYI, "主席") == CHIAYI
+
+
+def test_government_with_its_units_is_the_government():
+    units = find_units("請嘉義市政府各單位協助周知人力招募訊息", CHIAYI)
+    assert [(u.raw, u.canonical) for u in units] == [("嘉義市政府各單位", "嘉義市政府")]
+
+
+def test_addressed_government():
+    text = "另貴府倘需相關服務數據，建請建立專責窗口，以利雙方溝通。"
+    assert canonicals(text, CHIAYI) == ["嘉義市政府"]
+
+
+def test_purpose_clause_asks_no_one():
+    assert canonicals("為督促地方政府積極進用人力，訂定進用率標準。", MOHW) == []
+
+
+def test_mentions_list_every_known_unit():
+    mentions = find_unit_mentions("衛生局、社會局與警察局召開聯繫會議", TAICHUNG)
+    assert [m.canonical for m in mentions] == ["臺中市政府衛生局", "臺中市政府社會局", "臺中市政府警察局"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("請由會同協調及、，。；：()（）主辦協辦本部貴府各單位衛生局社會處心健司副市長王台中市政府中央建議"))
+               | st.characters(), max_size=50),
+       st.sampled_from([TAICHUNG, CHIAYI, MOHW, CENTRAL, UnitContext(speaker="法務部")]))
+def test_any_text_gives_well_formed_units(text, context):
+    units = find_units(text, context)
+    assert [u.role for u in units] == (["lead"] + ["assist"] * len(units))[:len(units)]
+    names = [u.canonical for u in units]
+    assert len(names) == len(set(names))
+    assert all(name and "台" not in name for name in names)
+    assert all(u.raw is None or u.raw in text for u in units)
+
+
+def test_people_named_with_their_office():
+    text = "請張祥光理事負責草擬「天問獎」之設置辦法，請秦一男監事負責草擬設置辦法。"
+    assert [(u.raw, u.role) for u in find_units(text, CENTRAL)] == [("張祥光理事", "lead"), ("秦一男監事", "assist")]
+    assert asked("請市府秘書長召集相關局處研商") == [("臺中市政府秘書長", "lead")]
+    assert asked("由本府秘書長召集相關局處研商") == [("臺中市政府秘書長", "lead")]
+
+
+def test_look_alike_ideographs_from_pdfs():
+    """Cause: a PDF wrote 北 as the compatibility ideograph U+F963, so 臺北市政府研考會 matched only 研考會."""
+    units = find_units("學會將致函臺\uf963市政府研考會請其深思熟慮", CENTRAL)
+    assert [(u.raw, u.canonical) for u in units] == [("臺\uf963市政府研考會", "臺北市政府研究發展考核委員會")]
