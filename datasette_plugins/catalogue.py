@@ -5,8 +5,9 @@ first (``?sort=-deadline`` reverses, ``?sort=relevance`` ranks search hits by
 bm25). Filters, all optional and combinable: ``q`` (Chinese search),
 ``body``, ``meeting``, ``unit`` (lead or assisting), ``kind``, ``status``,
 ``due`` (deadline within N days from today), ``month`` (deadline in YYYY-MM)
-and ``overdue=1``. ``noted`` items (洽悉…) are not follow-ups and are only
-listed when asked for with ``kind=noted``.
+and ``overdue=1``; ``page`` pages through long lists. ``noted`` items
+(洽悉…) are not follow-ups and are only listed when asked for with
+``kind=noted``.
 
 Example: ``/?unit=臺中市政府衛生局&overdue=1`` lists 衛生局's overdue items.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
@@ -62,14 +64,14 @@ class CatalogueQuery:
         self.where.append(clause)
         self.params.update(params)
 
-    def sql(self, select: str, order: str = "", limit: int | None = None) -> str:
+    def sql(self, select: str, order: str = "", limit: int | None = None, offset: int = 0) -> str:
         sql = f"{select} where {' and '.join(self.where) or '1'}"
         if "match" in self.params:
             sql = f"with hits as ({HITS_SQL}) {sql}"
         if order:
             sql += f" order by {order}"
         if limit:
-            sql += f" limit {int(limit)}"
+            sql += f" limit {int(limit)} offset {int(offset)}"
         return sql
 
 
@@ -118,7 +120,9 @@ async def filter_options(db) -> dict:
         "bodies": await pairs(
             "select body, count(*) from item_overview where body is not null and kind != 'noted'"
             " group by body order by body"),
-        "meetings": await pairs("select id, coalesce(title, date, id) from meetings order by date desc"),
+        "meetings": await pairs(
+            "select m.id, coalesce(m.title, d.file_name) || coalesce('（' || m.date || '）', '')"
+            " from meetings m join documents d on d.id = m.document_id order by m.date desc"),
         "units": await pairs(
             "select unit_id, count(*) from item_units group by unit_id order by count(*) desc, unit_id"),
         "kinds": await pairs("select kind, count(*) from items group by kind order by count(*) desc"),
@@ -134,8 +138,11 @@ async def catalogue_view(datasette, request):
     args = {key: request.args.get(key, "").strip() for key in request.args}
     today = dt.date.today()
     query, order = build_query(args, today)
-    rows = (await db.execute(query.sql(ROW_SELECT, order, PAGE_SIZE), query.params)).rows
     total = (await db.execute(query.sql("select count(*) from item_overview o"), query.params)).single_value()
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(max(int(args["page"]) if args.get("page", "").isdigit() else 1, 1), pages)
+    sql = query.sql(ROW_SELECT, order, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    rows = (await db.execute(sql, query.params)).rows
     q = args.get("q", "")
     items = [
         {
@@ -151,7 +158,9 @@ async def catalogue_view(datasette, request):
             {
                 "items": items,
                 "total": total,
-                "shown": len(items),
+                "page": page,
+                "pages": pages,
+                "page_url": lambda number: "/?" + urlencode({**args, "page": number}),
                 "args": args,
                 "options": await filter_options(db),
                 "kind_labels": KIND_LABELS,

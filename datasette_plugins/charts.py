@@ -21,8 +21,9 @@ from datasette.utils.asgi import Response
 
 from datasette_plugins.catalogue import DATABASE
 
-ROW_HEIGHT = 22
-LABEL_WIDTH = 260
+ROW_HEIGHT = 30
+LABEL_WIDTH = 420
+LABEL_CHARS = 40  # characters that fit in LABEL_WIDTH at 12px (dates are half-width)
 BAR_WIDTH = 420
 
 OPEN_BY_UNIT_SQL = """
@@ -33,12 +34,23 @@ from open_items group by label order by count(*) desc, label limit 30
 """
 
 PER_MEETING_SQL = """
-select coalesce(m.title, m.date, m.id) as label,
+select coalesce(m.title, d.file_name) || coalesce('（' || m.date || '）', '') as label,
        (select count(*) from items i where i.meeting_id = m.id and i.kind != 'noted') as opened,
        (select count(*) from status_events e where e.set_by = m.id
           and e.status in (select name from statuses where is_open = 0)) as closed
-from meetings m order by m.date
+from meetings m join documents d on d.id = m.document_id order by m.date
 """
+
+
+def shorten(label: str, head: int = 12) -> str:
+    """Keep the start (the body) and the end (session and date) of a long label.
+
+    >>> shorten("臺中市強化社會安全網推動會報第二期計畫嘉義市行政輔導團112年第3次會議（2023-11-10）")
+    '臺中市強化社會安全網推動…市行政輔導團112年第3次會議（2023-11-10）'
+    """
+    if len(label) <= LABEL_CHARS:
+        return label
+    return label[:head] + "…" + label[-(LABEL_CHARS - head - 1):]
 
 
 def bar_chart(rows: list[tuple[str, list[int]]], series: list[tuple[str, str]], title: str = "") -> str:
@@ -61,7 +73,7 @@ def bar_chart(rows: list[tuple[str, list[int]]], series: list[tuple[str, str]], 
     for row, (label, values) in enumerate(rows):
         top = legend_height + row * ROW_HEIGHT
         parts.append(f'<text x="{LABEL_WIDTH - 6}" y="{top + ROW_HEIGHT / 2 + 4}" text-anchor="end">'
-                     f'{escape(label[:22])}</text>')
+                     f'{escape(shorten(label))}</text>')
         for index, (value, (_, colour)) in enumerate(zip(values, series)):
             y = top + 3 + index * bar_height
             length = BAR_WIDTH * value / largest

@@ -2,9 +2,10 @@
 
 A file is identified by the SHA-256 of its bytes, so an unchanged file is
 skipped before anything is extracted; a changed file (same path, new bytes)
-replaces its old records in one transaction. When the extractor itself changed
-(a hash of ``extract/*.py`` and the unit gazetteer), every file is extracted again. Extraction runs in worker
-processes with a memory limit (RLIMIT_AS) and a per-file timeout, so a
+replaces its old records in one transaction. When the extractor itself
+changed (a hash of ``extract/*.py`` and the unit gazetteer), every file is
+extracted again. Extraction runs in worker processes with a memory limit
+(RLIMIT_AS) and a per-file timeout, so a
 decompression bomb, a hang or a crash costs one file; only this process
 writes. Each file is committed on its own, so an interrupted build resumes
 where it stopped, and derived data (tracking, search index) is recomputed
@@ -26,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 import json
+import logging
 import os
 import resource
 import signal
@@ -55,7 +57,7 @@ SUPPORTED_SUFFIXES = {".pdf", ".txt", ".docx", ".odt"}
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_CORPUS = [PROJECT_ROOT / "corpus" / "pdf", PROJECT_ROOT / "corpus" / "real-pdf"]
 DEFAULT_TIMEOUT = 300  # seconds per file; OCR of a long scan takes a few seconds a page
-DEFAULT_MEMORY_MB = 3072  # address space per worker: spaCy and pdfium need ~1 GB mapped
+DEFAULT_MEMORY_MB = 2048  # address space per worker; the corpus peaks at ~320 MB (OCR included)
 HARD_TIMEOUT_GRACE = 30  # extra seconds before a worker stuck outside Python is killed
 MANUAL_CARRY_OVER_SIMILARITY = 90  # rapidfuzz ratio for moving manual events to a new version
 NEEDS_DERIVE = "needs_derive"
@@ -235,8 +237,12 @@ def _plan(database: Database, files: list[Path], fingerprint: str, report: Build
     jobs: list[_Job] = []
     for path in files:
         shown = stored_path(path) if path.exists() else str(path)
+        if path.exists() and not path.is_file():  # a device or pipe could be read forever
+            report.files.append(FileOutcome(shown, "failed", "unsupported", "not a regular file"))
+            continue
         try:
-            sha = sha256_bytes(path.read_bytes())
+            with path.open("rb") as stream:  # streamed: a huge file must not fill the parent's memory
+                sha = hashlib.file_digest(stream, "sha256").hexdigest()
         except OSError as error:
             report.files.append(FileOutcome(shown, "failed", "unreadable", error.strerror or str(error)))
             continue
@@ -294,6 +300,7 @@ def _raise_timeout(signum, frame):
 def _init_worker(memory_mb: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # tesseract's threads fight over 2 cores
+    logging.disable(logging.WARNING)  # library chatter (pdfminer's font warnings); failures are reported by the parent
     limit = memory_mb * 1024 * 1024
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
@@ -518,8 +525,14 @@ def derive_if_needed(database: Database) -> bool:
     if find_spec("db.search") is not None:
         from db import search
 
+        # one transaction; index() commits it itself
         database.execute("BEGIN IMMEDIATE")
-        search.index(database)
+        try:
+            search.index(database)
+        except BaseException:
+            if database.conn.in_transaction:
+                database.execute("ROLLBACK")
+            raise
         if database.conn.in_transaction:
             database.execute("COMMIT")
     with_transaction(database, lambda: set_meta(database, NEEDS_DERIVE, "0"))

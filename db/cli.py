@@ -79,7 +79,7 @@ def build_command(paths, db_path, workers, password):
     default: the bundled corpus PDFs). Unchanged files are skipped.
 
     Exit status: 0 when every file was built or unchanged, 2 when some failed
-    (each failure is one line `error: <file>: <reason>`).
+    (each failure is one line `error: <file>: <reason>`), 130 when interrupted.
 
     Example: lieguan build corpus/pdf --db db/lieguan.db
     """
@@ -88,8 +88,11 @@ def build_command(paths, db_path, workers, password):
     progress = BuildProgress() if sys.stderr.isatty() else QuietProgress()
     try:
         report = build(db_path, list(paths) or None, workers=workers, password=password, progress=progress)
-    finally:
+    except KeyboardInterrupt:
         progress.finish()
+        click.echo("interrupted: files done so far are kept; run the same command again to finish", err=True)
+        sys.exit(130)
+    progress.finish()
     click.echo(report.summary(), err=True)
     sys.exit(report.exit_status)
 

@@ -14,7 +14,8 @@ does not depend on which files were built first or how often.
   meeting gets an ``open`` event at its meeting's date. A later item stating
   ``解除列管``/``繼續列管`` for case numbers ``[1, 2]`` gives the previous
   meeting's items with those case numbers a ``released``/``continued`` event
-  at the later meeting's date.
+  at the later meeting's date. A statement naming no case number but all of
+  them (``前次會議列管事項均解除列管``, ``全數繼續列管``) applies to every case.
 * **Case numbers.** The previous meeting's 列管事項 are numbered 1, 2, … in
   document order over its items of the kinds in ``TRACKED_KINDS`` (chair
   directives, resolutions, decisions and requests: what a follow-up table
@@ -53,6 +54,8 @@ BODY_CONTAINED_SHARE = 0.7
 REPEAT_SIMILARITY = 85
 TRACKED_KINDS = ("directive", "resolution", "decision", "request")
 TRACKING_STATUS = {"解除列管": "released", "繼續列管": "continued"}
+# A tracking statement naming no case numbers but all of them: 均解除列管, 全數繼續列管
+ALL_CASES = re.compile(r"[均皆]|全[數部]|所有|悉數")
 _SPACE_NEXT_TO_CJK = re.compile(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])")
 
 
@@ -200,7 +203,10 @@ def _tracking_events(meeting: _Meeting, items: list[dict], items_by_meeting) -> 
         status = TRACKING_STATUS.get(item["tracking"] or "")
         if status is None:
             continue
-        for number in _refs(item["tracked_refs"]):
+        numbers = _refs(item["tracked_refs"])
+        if not numbers and ALL_CASES.search(item["text"] or ""):
+            numbers = sorted(cases)
+        for number in numbers:
             if number in cases:
                 events.append(_event(cases[number], status, meeting, item["text"], item["id"]))
     return events

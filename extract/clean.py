@@ -25,15 +25,10 @@ INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u
 # CJK Radicals Supplement code points that stand for an ordinary ideograph,
 # from Unicode's EquivalentUnifiedIdeograph.txt (those without an NFKC
 # mapping). Kangxi radicals (U+2F00–U+2FD5) all have one and need no table.
-RADICAL_EQUIVALENTS = {
-    "\u2e8c": "\u5c0f", "\u2e8d": "\u5c0f", "\u2e97": "\u5fc3", "\u2ea0": "\u6c11",
-    "\u2ea4": "\u722b", "\u2ea8": "\u72ad", "\u2ea9": "\u738b", "\u2eb9": "\u8002",
-    "\u2ec4": "\u897f", "\u2ec5": "\u89c1", "\u2ec6": "\u89d2", "\u2ecc": "\u8fb6",
-    "\u2ecd": "\u8fb6", "\u2ecf": "\u961d", "\u2ed1": "\u9577", "\u2ed6": "\u961d",
-    "\u2ed7": "\u96e8", "\u2ed8": "\u9752", "\u2edd": "\u98df", "\u2edf": "\u98e0",
-    "\u2ee0": "\u9963", "\u2ee2": "\u9a6c", "\u2ee3": "\u9aa8", "\u2ee5": "\u9c7c",
-    "\u2ee9": "\u9ec4", "\u2eec": "\u9f50", "\u2ef0": "\u9f99",
-}
+RADICAL_EQUIVALENTS = dict(zip(
+    "⺌⺍⺗⺠⺤⺨⺩⺹⻄⻅⻆⻌⻍⻏⻑⻖⻗⻘⻝⻟⻠⻢⻣⻥⻩⻬⻰",
+    "小小心民爫犭王耂西见角辶辶阝長阝雨青食飠饣马骨鱼黄齐龙",
+))
 
 # Two or more single digits each separated by one space, then a CJK
 # character (a measure word: 年, 次, 元...): letter-spaced digits (1 0 1 年).

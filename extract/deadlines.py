@@ -23,6 +23,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from extract.model import Deadline
@@ -40,7 +41,7 @@ from extract.rocdate import (
 S = r"\s*"
 N = NUMBER
 RANGE = rf"{S}(?:至|到|~|～|-|－|–){S}"
-YEAR = rf"(?P<y>{N}){S}年(?:{S}度)?"
+YEAR = rf"(?:[今明本去次]{S}\({S})?(?P<y>{N}){S}\)?{S}年(?:{S}度)?"  # 113年, 今(113)年
 
 # Words that make a time phrase a deadline or a plan rather than a record.
 FUTURE_BEFORE = ("於", "在", "至", "到", "預計", "預定", "預訂", "將", "擬", "訂", "定", "限",
@@ -73,10 +74,11 @@ RECURRING = re.compile(
 )
 YEAR_BY_YEAR = re.compile(r"逐年")
 NEXT_MEETING = re.compile(
-    r"下一?(?:次|屆|期)[^，。；、\n]{0,8}?(?:會議|會報|大會|委員會|會)|下一?次(?=報告|提報|提出|討論)"
+    r"下一?(?:次|屆|期)[^，。；、,;\n]{0,8}?(?:會議|會報|大會|委員會|會)|下一?次(?=報告|提報|提出|討論)"
 )
 
-TENDAYS = {"上旬": (1, 10), "初": (1, 10), "中旬": (11, 20), "下旬": (21, None), "底": (1, None)}
+# Days of a month a phrase names: 上旬 the first ten, 底 (by the end of) the whole month.
+MONTH_PARTS = {"上旬": (1, 10), "初": (1, 10), "中旬": (11, 20), "下旬": (21, None), "底": (1, None)}
 MONTH_PART = r"(?P<part>底|上旬|中旬|下旬|初)?"
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 UNIT_DAYS = {"天": 1, "日": 1, "週": 7, "周": 7, "星期": 7, "禮拜": 7}
@@ -129,7 +131,7 @@ def _month(year: int, token: str | None, part: str | None = None) -> tuple[dt.da
     month = _int(token) if token else None
     if not month or not 1 <= month <= 12:
         return None
-    first, last = TENDAYS.get(part or "底", (1, None))
+    first, last = MONTH_PARTS.get(part or "底", (1, None))
     end = month_end(year, month) if last is None else dt.date(year, month, last)
     return dt.date(year, month, first), end
 
@@ -303,7 +305,7 @@ def _lunar_new_year_eve(m, meeting):
     return "date", None, None
 
 
-def _new_years_day(m, meeting):
+def _new_years_eve(m, meeting):
     if meeting is None:
         return "date", None, None
     return "date", dt.date(meeting.year, 12, 31), None
@@ -311,7 +313,9 @@ def _new_years_day(m, meeting):
 
 DAY = rf"(?P<d>{N}){S}[日號号]"
 MONTH = rf"(?P<m>{N}){S}月"
-DATED_PATTERNS: list[tuple[re.Pattern, object, bool]] = [
+# (pattern, handler, year_only): the handler turns a match and the meeting date into
+# (kind, date, start) or None; year_only phrases (113年, 110-114年) need a goal or a marker.
+DATED_PATTERNS: list[tuple[re.Pattern, Callable, bool]] = [
     (re.compile(rf"{YEAR}{S}{MONTH}{S}{DAY}{RANGE}(?:(?P<y2>{N}){S}年{S})?(?P<m2>{N}){S}月{S}(?P<d2>{N}){S}[日號号]"),
      _date_range, False),
     (re.compile(rf"{YEAR}{S}{MONTH}{S}{DAY}"
@@ -334,10 +338,8 @@ DATED_PATTERNS: list[tuple[re.Pattern, object, bool]] = [
      _within, False),
     (re.compile(r"(?P<rel>下|次|本|這)(?:個)?(?:週|周|星期|禮拜)(?P<wd>[一二三四五六日天])"), _weekday, False),
     (re.compile(r"(?:農曆)?(?:春節|過年|年節)(?=前|以前|之前)"), _lunar_new_year_eve, False),
-    (re.compile(r"元旦(?=前|以前|之前)"), _new_years_day, False),
+    (re.compile(r"元旦(?=前|以前|之前)"), _new_years_eve, False),
 ]
-
-
 
 
 def _squeezed_before(text: str, start: int, width: int = 6) -> str:

@@ -23,19 +23,29 @@ from extract.outline import FIELDS, label, numbering
 from extract.rocdate import parse_roc_date, to_halfwidth
 
 HEADER_SPAN = 30  # the header lies within the first paragraphs
-TITLE_END = re.compile(r"(?:會議)?(?:紀錄|記錄|議事錄)\s*$")
+TITLE_END = re.compile(r"(?:會議)?(?:紀錄|記錄|議事錄|紀要)\s*(?:[(（][^()（）]{1,6}[)）])?\s*$")  # (核定本)
 SESSION = re.compile(
     r"(?:(?:\d{2,4}|[一二三四五六七八九十百〇零]+)\s*年\s*度?\s*)?"
     r"(?:第\s*(?:\d+|[一二三四五六七八九十]+)\s*屆\s*)?"
     r"第\s*(?:\d+|[一二三四五六七八九十百]+)\s*次"
 )
-FIELD = re.compile(rf"(?P<name>{FIELDS})\s*[:：]\s*")
+FIELD = re.compile(rf"(?:^|(?<=[\s，,；;)）]))(?P<name>{FIELDS})\s*[:：]\s*")  # not 會議紀錄：
 CLOCK = re.compile(
     r"(?P<half>上午|下午|中午|晚上|早上)?\s*(?P<hour>\d{1,2})\s*(?:時|點|:)\s*(?:(?P<minute>\d{1,2})\s*分?|(?P<half_hour>半))?"
 )
 RANGE = re.compile(r"\s*(?:至|到|~|～|-|－|—)\s*")
 ADJOURN = re.compile(r"^散\s*會")
+GENERIC_KIND = re.compile(r"(?:專案|定期|臨時|工作)?(?:會議)?")
 TRAILING_ROLE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+
+
+def join_spaced_digits(text: str) -> str:
+    """Digits spread out by justified layout or web pages joined again.
+
+    >>> join_spaced_digits("1 0 1 年 3 月 5 日"), join_spaced_digits("第 1 4 次"), join_spaced_digits("8 月 4 日")
+    ('101 年 3 月 5 日', '第 14 次', '8 月 4 日')
+    """
+    return re.sub(r"(?<!\d)\d(?: \d)+(?!\d)", lambda m: m.group(0).replace(" ", ""), text)
 
 
 def clock(match: re.Match, half: str | None = None) -> str:
@@ -62,7 +72,7 @@ def times(text: str) -> tuple[str | None, str | None]:
     text = to_halfwidth(text)
     text = re.sub(r"\d{2,4}\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}\s*日?", " ", text)  # drop the date
     start = CLOCK.search(text)
-    if not start or not (start.group("half") or ":" in start.group(0) or "時" in start.group(0) or "點" in start.group(0)):
+    if not start:
         return None, None
     end = RANGE.match(text, start.end())
     end_match = CLOCK.match(text, end.end()) if end else None
@@ -73,7 +83,7 @@ def fields(texts: list[str]) -> dict[str, str]:
     """``name：value`` pairs found in ``texts``; the first value of each name wins.
     Names are normalised without spaces (``時 間`` → ``時間``).
 
-    >>> fields(["參、主席：X    紀錄：Y", "時 間：112年"])
+    >>> fields(["參、主席：X    紀錄：Y", "時 間：112年", "確認前次會議紀錄：確認。"])
     {'主席': 'X', '紀錄': 'Y', '時間': '112年'}
     """
     found: dict[str, str] = {}
@@ -106,7 +116,11 @@ def table_fields(pages: list[Page]) -> list[str]:
 
 
 def field_value(found: dict[str, str], *keywords: str) -> str | None:
-    """The first field whose name contains one of ``keywords``."""
+    """The first field whose name contains one of ``keywords``.
+
+    >>> field_value({"開會地點": "本府301室", "主持人": "王主委"}, "主席", "主持人")
+    '王主委'
+    """
     for keyword in keywords:
         for name, value in found.items():
             if keyword in name and value:
@@ -117,7 +131,11 @@ def field_value(found: dict[str, str], *keywords: str) -> str | None:
 def title_of(paragraphs: list[Paragraph]) -> str | None:
     """The heading line ending in 會議紀錄/紀錄, looked for line by line (a
     letterhead may share its paragraph), joined with the line before it when
-    the title is split (臺中市政府 / 112年第1次會議紀錄)."""
+    the title is split (臺中市政府 / 112年第1次會議紀錄).
+
+    >>> title_of([Paragraph("中華民國天文學會", 1), Paragraph("第26屆第3次理監事會議 會議紀錄", 1)])
+    '中華民國天文學會 第26屆第3次理監事會議 會議紀錄'
+    """
     lines = [line.text.strip() for p in paragraphs[:HEADER_SPAN] for line in (p.lines or [Line(p.text, p.page)])]
     for index, text in enumerate(lines):
         if label(text) or numbering(text) or not TITLE_END.search(text):
@@ -130,15 +148,23 @@ def title_of(paragraphs: list[Paragraph]) -> str | None:
 
 
 def body_of(title: str) -> str:
-    """The committee or platform: the title without session and 會議紀錄.
+    """The committee or platform: the title without its session and 會議紀錄,
+    keeping a meeting type written after the session (縣務會議, 理監事會議)
+    but not a generic one (專案會議).
 
     >>> body_of("強化社會安全網政策溝通平臺第14次專案會議紀錄"), body_of("嘉義市行政輔導團會議紀錄")
     ('強化社會安全網政策溝通平臺', '嘉義市行政輔導團')
+    >>> body_of("屏東縣政府113年第2次縣務會議紀錄"), body_of("中華民國天文學會第28屆第1次理監事會議會議紀錄")
+    ('屏東縣政府縣務會議', '中華民國天文學會理監事會議')
     """
     session = SESSION.search(title)
-    if session and session.start() > 0:
-        return title[:session.start()].strip()
-    return TITLE_END.sub("", title).strip()
+    if not session or session.start() == 0:
+        return TITLE_END.sub("", title).strip()
+    prefix = title[:session.start()].strip()
+    kind = re.sub(r"\s+", "", TITLE_END.sub("", title[session.end():]))
+    if GENERIC_KIND.fullmatch(kind):
+        return prefix
+    return prefix + (kind if kind.endswith(("會議", "會報", "大會")) else f"{kind}會議")
 
 
 def people(value: str | None) -> list[str]:
@@ -153,7 +179,11 @@ def people(value: str | None) -> list[str]:
 
 
 def adjourn_time(paragraphs: list[Paragraph]) -> str | None:
-    """The end time stated with 散會 (散會：下午4時05分, 散會(下午4時), 散會：17:00)."""
+    """The end time stated with 散會 (散會：下午4時05分, 散會(下午4時), 散會：17:00).
+
+    >>> adjourn_time([Paragraph("陸、 散會。（上午11時30分）", 7)])
+    '11:30'
+    """
     for paragraph in paragraphs:
         number = numbering(paragraph.text)
         text = number.rest if number else paragraph.text.strip()
@@ -170,14 +200,14 @@ def parse_header(paragraphs: list[Paragraph], pages: list[Page] | None = None) -
     head = [p.text for p in paragraphs[:HEADER_SPAN]] + table_fields(pages or [])
     found = fields(head)
     title = title_of(paragraphs)
-    session = SESSION.search(title) if title else None
-    when = [value for name, value in found.items() if "時間" in name or "日期" in name]
+    session = SESSION.search(join_spaced_digits(title)) if title else None
+    when = [join_spaced_digits(value) for name, value in found.items() if "時間" in name or "日期" in name]
     date = next(filter(None, (parse_roc_date(value) for value in when)), None)
     start, end = next((t for t in map(times, when) if t[0]), (None, None))
     recorder = field_value(found, "紀錄", "記錄")
     return Meeting(
         title=title,
-        body=body_of(title) if title else None,
+        body=body_of(join_spaced_digits(title)) if title else None,
         session=re.sub(r"\s+", "", session.group(0)) if session else None,
         date=date.isoformat() if date else None,
         start_time=start,

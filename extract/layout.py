@@ -40,13 +40,22 @@ def display_width(text: str) -> int:
 
 
 def right_edge(line: Line) -> float:
-    """How far right a line reaches: its bbox edge in a PDF, its width in text."""
+    """How far right a line reaches: its bbox edge in a PDF, its width in text.
+
+    >>> right_edge(Line("洽悉。", 1)), right_edge(Line("洽悉。", 1, bbox=(87, 649, 175, 664)))
+    (6, 175)
+    """
     return line.bbox[2] if line.bbox else display_width(line.text.rstrip())
 
 
 def full_edge(lines: list[Line]) -> float | None:
     """The usual right edge of hard-wrapped lines, or None when lines are not
-    hard-wrapped (a text file with one paragraph per line)."""
+    hard-wrapped (a text file with one paragraph per line).
+
+    >>> wrapped = ["一、請民政局加強督導同仁出席會議", "，另請社會局加強橫向聯繫聯繫。", "二、洽悉。"]
+    >>> full_edge([Line(t, 1) for t in wrapped]), full_edge([Line(t, 1) for t in ["短", "較長的一行文字。", "洽悉。"]])
+    (32, None)
+    """
     edges = sorted(right_edge(line) for line in lines if line.text.strip())
     if len(edges) < 3:
         return None
@@ -79,6 +88,11 @@ def continues_after_full_line(text: str, previous: str, short: bool, last_values
     after a sentence that happened to fill its line (a speaker such as
     ``勞動部``), or when it opens the next number of the outline (a wrapped
     ``(二)`` mid-sentence continues, the ``(二)`` after ``(一)`` does not).
+
+    >>> continues_after_full_line("(三)完成訓練比率", "(一) 考核指標四之", False, {3: 1})
+    True
+    >>> continues_after_full_line("勞動部", "…俾利業務推展。", True, {})
+    False
     """
     if label(text):
         return False

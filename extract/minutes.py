@@ -371,4 +371,7 @@ def parse_minutes(document: Document, paragraphs: list[Paragraph]) -> tuple[Meet
     parser = MinutesParser(document.sha256, meeting, context_from_text(header_text))
     parser.walk(build(paragraphs), Context([], None))
     meeting.next_meeting_date = meeting.next_meeting_date or parser.next_meeting_date
+    for item in parser.items:  # 於下次會議提出: due on the announced date, if there is one
+        if item.deadline.kind == "next_meeting" and not item.deadline.date:
+            item.deadline.date = meeting.next_meeting_date
     return meeting, parser.items

@@ -23,6 +23,7 @@ from extract.model import ExtractError, Line
 
 DPI = 300
 LANGUAGE = "chi_tra"
+OCR_TIMEOUT = 300  # seconds per page; a clean page takes about 3
 
 
 def ocr_page(path: str, pdfium_page, page_number: int) -> list[Line]:
@@ -62,12 +63,15 @@ def run_tesseract(path: str, image: Path, dpi: int = DPI) -> str:
     if tesseract is None:
         raise ExtractError(path, "no_text", "page has no text layer and OCR needs the `tesseract` command (not found)")
     environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    result = subprocess.run(
-        [tesseract, str(image), "stdout", "-l", LANGUAGE, "--psm", "6", "--dpi", str(dpi)],
-        capture_output=True,
-        env=environment,
-        timeout=300,
-    )
+    try:
+        result = subprocess.run(
+            [tesseract, str(image), "stdout", "-l", LANGUAGE, "--psm", "6", "--dpi", str(dpi)],
+            capture_output=True,
+            env=environment,
+            timeout=OCR_TIMEOUT,
+        )
+    except subprocess.TimeoutExpired:
+        raise ExtractError(path, "timeout", f"OCR of one page took over {OCR_TIMEOUT} s") from None
     if result.returncode != 0:
         detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
         raise ExtractError(path, "no_text", f"OCR failed: {detail[-1] if detail else 'tesseract error'}")

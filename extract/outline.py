@@ -22,8 +22,8 @@ from extract.model import Paragraph
 
 FORMAL_DIGITS = "壹貳參叁肆伍陸柒捌玖拾"
 CJK_DIGITS = "一二三四五六七八九十ㄧ"  # ㄧ (bopomofo) is a common typo for 一
-CJK_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)} | {"ㄧ": 1}
-FORMAL_VALUES = {c: i for i, c in enumerate("零壹貳參肆伍陸柒捌玖", start=0)} | {"叁": 3}
+CJK_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"ㄧ": 1}
+FORMAL_VALUES = {c: i for i, c in enumerate("零壹貳參肆伍陸柒捌玖")} | {"叁": 3}
 
 SEP = r"\s*[、，,.．]\s*"
 LEADING_JUNK = " \t\u3000“”\"'‘’`•·"  # OCR and web clutter before a number or label
@@ -85,7 +85,9 @@ def numbering(text: str) -> Numbering | None:
 # followed by a verb (指示, 裁示, 提示, 結論...), or a collective outcome word.
 HEADS = r"(?:主席|主持人|召集人|首長|副?(?:院|市|縣|部|署|局|處|鎮|鄉|區)長|總統|副總統|委員長)"
 VERBS = r"(?:指[(（]裁[)）]示|指裁示|裁示|指示|提示|裁決|結論|講評|總結)"
-OUTCOMES = r"(?:會議)?(?:決議|決定|議決|結論)|討論結果|審查結果|處理情形"
+OUTCOMES = r"(?:會議)?(?:決議|決定|議決|結論)|討論結果|審查結果"
+
+
 def spaced(word: str) -> str:
     """A pattern for ``word`` allowing spaces between its characters (時 間)."""
     return r"\s*".join(word)
@@ -140,20 +142,12 @@ def label(text: str) -> Label | None:
     return Label(kind, match.group(kind), text[match.end():])
 
 
-def starts_block(text: str) -> bool:
-    """True when ``text`` opens a numbered point or a labelled block.
-
-    >>> starts_block("(三) 請社會局辦理"), starts_block("決定："), starts_block("衛生局辦理")
-    (True, True, False)
-    """
-    return numbering(text) is not None or label(text) is not None
-
-
 SENTENCE_MARKS = re.compile(r"[，。；：:,;？?！!「」、]")
 ORG_SUFFIX = re.compile(
     r"(?:部|署|司|局|處|會|院|府|中心|所|館|隊|組|科|室|廳|團|辦公室|主席|主持人|召集人|委員|代表|議員|首長)$"
 )
 REMARKS_HEADING = re.compile(r"^(?P<who>.+?)(?:整體|綜合)?(?:建議|意見|發言|回應)(?:[及與暨](?:建議|意見|回應))?$")
+PERSON = re.compile(r"委員|代表|法官|檢察官|教授|議員|老師|先生|女士|律師|醫師|專家|學者")
 
 
 def speaker_name(text: str) -> str | None:
@@ -206,11 +200,14 @@ def remarks_speaker(node: Node) -> str | None:
     """The speaker of a heading that introduces one person's remarks
     (``玖、謝委員整體建議及回應：``).
 
-    >>> remarks_speaker(Node("heading", "王委員意見："))
-    '王委員'
+    >>> remarks_speaker(Node("heading", "王委員意見：")), remarks_speaker(Node("heading", "綜合建議"))
+    ('王委員', None)
     """
     match = REMARKS_HEADING.match(node.text.strip().rstrip(":："))
-    return match.group("who") if match and node.kind == "heading" else None
+    if not match or node.kind != "heading":
+        return None
+    who = match.group("who")
+    return who if PERSON.search(who) or speaker_name(who) else None
 
 
 SPEAKER_COLON = re.compile(r"^(?P<who>[^，。；：:,;]{2,30}?)\s*[:：]\s*(?P<said>.+)$")

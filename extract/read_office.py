@@ -1,4 +1,4 @@
-"""Word (.docx, python-docx) and OpenDocument (.odt, odfpy) readers.
+"""Word (.docx, python-docx's XML tree) and OpenDocument (.odt, odfpy) readers.
 
 Neither format has pages until it is laid out, so each document is one page
 (plus a page per explicit page break in .docx). Paragraphs and table cells
@@ -33,32 +33,61 @@ def read_docx(path: str, data: bytes) -> list[Page]:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise ExtractError(path, "corrupt", f"damaged .docx ({type(error).__name__})") from None
-    return paginate(docx_blocks(document))
+    return paginate(docx_blocks(document.element.body))
 
 
-def docx_blocks(document) -> Iterator[str | Table | None]:
-    """Paragraph texts, tables and page breaks (``None``) of a .docx body, in order."""
-    from docx.table import Table as DocxTable
-    from docx.text.paragraph import Paragraph
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            if block.paragraph_format.page_break_before:
+
+def docx_blocks(container) -> Iterator[str | Table | None]:
+    """Paragraph texts, tables and page breaks (``None``) under a WordprocessingML element, in order.
+
+    Read from the XML rather than python-docx's objects, which skip the
+    paragraphs of content controls (w:sdt) and the runs of tracked insertions.
+    """
+    for child in container:
+        if child.tag == W + "p":
+            if child.find(f"{W}pPr/{W}pageBreakBefore") is not None:
                 yield None
-            yield block.text
-            if block._p.xpath('.//w:br[@w:type="page"]'):
+            yield paragraph_text(child)
+            if child.find(f".//{W}br[@{W}type='page']") is not None:
                 yield None  # a hard page break, nearly always ending its paragraph
-        elif isinstance(block, DocxTable):
-            yield [[cell.text for cell in unique_cells(row.cells)] for row in block.rows]
+        elif child.tag == W + "tbl":
+            yield [
+                [docx_cell_text(cell) for cell in row.iterfind(f"{W}tc")]
+                for row in child.iterfind(f"{W}tr")
+            ]
+        elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins"):
+            yield from docx_blocks(child)
 
 
-def unique_cells(cells: list) -> list:
-    """Row cells with horizontally merged cells once (python-docx repeats them)."""
-    seen: list = []
-    for cell in cells:
-        if not any(cell._tc is other._tc for other in seen):
-            seen.append(cell)
-    return seen
+def paragraph_text(paragraph) -> str:
+    """The visible text of a w:p: text, tabs and line breaks, deleted text left out (it is w:delText)."""
+    parts = []
+    for node in paragraph.iter(W + "t", W + "tab", W + "br", W + "cr"):
+        if node.tag == W + "t":
+            parts.append(node.text or "")
+        elif node.tag == W + "tab":
+            parts.append("\t")
+        elif node.get(W + "type") in (None, "textWrapping"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def docx_cell_text(cell) -> str:
+    """A w:tc's text; a horizontally merged cell is one w:tc, so it is read once."""
+    return cell_text(docx_blocks(cell))
+
+
+def cell_text(blocks: Iterator[str | Table | None]) -> str:
+    """A table cell's paragraphs, and the cells of tables nested in it, one per line."""
+    lines = []
+    for block in blocks:
+        if isinstance(block, str):
+            lines.append(block)
+        elif block is not None:
+            lines.extend(text for row in block for text in row)
+    return "\n".join(lines)
 
 
 def read_odt(path: str, data: bytes) -> list[Page]:
@@ -72,8 +101,12 @@ def read_odt(path: str, data: bytes) -> list[Page]:
     return paginate(odt_blocks(document.text))
 
 
-def odt_blocks(element) -> Iterator[str | Table]:
-    """Heading/paragraph texts and tables under an ODF element, in document order."""
+def odt_blocks(element) -> Iterator[str | Table | None]:
+    """Heading/paragraph texts, tables and page breaks (``None``) under an ODF element, in order.
+
+    LibreOffice stores where its layout broke pages (text:soft-page-break);
+    those become page breaks. Tracked deletions are not text.
+    """
     from odf import teletype
 
     for child in element.childNodes:
@@ -83,12 +116,11 @@ def odt_blocks(element) -> Iterator[str | Table]:
         local = name[1]
         if local in ("h", "p"):
             yield teletype.extractText(child)
+        elif local == "soft-page-break":
+            yield None
         elif local == "table":
-            yield [
-                [teletype_cell(cell) for cell in row.childNodes if getattr(cell, "qname", (None, ""))[1] == "table-cell"]
-                for row in odt_rows(child)
-            ]
-        else:  # lists, sections, frames: their paragraphs still count
+            yield [[cell_text(odt_blocks(cell)) for cell in odt_cells(row)] for row in odt_rows(child)]
+        elif local != "tracked-changes":  # lists, sections, frames: their paragraphs still count
             yield from odt_blocks(child)
 
 
@@ -101,8 +133,9 @@ def odt_rows(table) -> Iterator:
             yield from odt_rows(child)
 
 
-def teletype_cell(cell) -> str:
-    return "\n".join(text for text in odt_blocks(cell) if isinstance(text, str))
+def odt_cells(row) -> list:
+    """A row's cells; cells covered by a merged neighbour are not cells of their own."""
+    return [cell for cell in row.childNodes if getattr(cell, "qname", (None, ""))[1] == "table-cell"]
 
 
 def paginate(blocks: Iterator[str | Table | None]) -> list[Page]:

@@ -1,15 +1,19 @@
 """PDF reader: text lines with bounding boxes, ruled tables, OCR fallback.
 
-Text comes from pypdfium2, which reads a page about 20 times faster than
-pdfplumber. pdfplumber stays the reference reader (``engine="pdfplumber"``,
-checked against pypdfium2 in the tests) and reads ruled tables, but only on
-pages that draw vector paths, the cheap sign that a table may be there.
+Everything is read with pypdfium2, about 20 times faster than pdfplumber.
+pdfplumber stays the reference (``engine="pdfplumber"``), and the tests check
+that both engines give the same lines and tables on the corpus:
 
-Both engines hand their characters to one line builder, :func:`build_lines`,
-so they give the same lines: characters drawn twice at the same spot (fake
-bold, overlapping clip strips) are dropped, characters on one baseline are
-grouped into rows, a wide gap splits a row into segments (table cells, slide
-columns), and segments follow the order in which the page writes them.
+- characters: both engines hand theirs to one line builder,
+  :func:`build_lines`. Characters drawn twice at the same spot (fake bold,
+  overlapping clip strips) are dropped; characters on one baseline form a
+  row; a wide gap, or a word-sized gap between characters the page did not
+  write one after the other, splits a row into segments (table cells, slide
+  columns); segments follow the order in which the page writes them, unless
+  that order is scrambled, and then the page's geometry.
+- tables: pdfplumber's own "lines" algorithm (snap, join, intersect, cells)
+  runs on the page's ruling edges, which pypdfium2 reads from the path
+  objects, and only on pages that draw both horizontal and vertical rules.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import ctypes
 import io
 import math
+import unicodedata
 from typing import Iterable, NamedTuple
 
 import pypdfium2 as pdfium
@@ -124,18 +129,26 @@ def open_plumber(path: str, data: bytes, password: str | None):
 def may_hold_ruled_table(pdfium_page) -> bool:
     """Whether the page draws at least two horizontal and two vertical rules.
 
-    A ruled table needs both; a letterhead rule or underlines do not make one.
-    Only such pages go to pdfplumber's (slow) table finder. A path object
-    with both dimensions large (a box, a whole grid) counts both ways.
+    A ruled table needs both; a letterhead rule or underlines do not make one,
+    and the page's edges need not be collected. A path object with both
+    dimensions large (a box, a whole grid) counts both ways. Form XObjects
+    are looked into; the raw API keeps this check cheap on every page.
     """
     horizontal = vertical = 0
-    for path in pdfium_page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_PATH], max_depth=2):
-        left, bottom, right, top = path.get_bounds()
-        width, height = right - left, top - bottom
-        horizontal += width >= RULE_LENGTH
-        vertical += height >= RULE_LENGTH
-        if horizontal >= 2 and vertical >= 2:
-            return True
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    pending = [pdfium_raw.FPDFPage_GetObject(pdfium_page.raw, i)
+               for i in range(pdfium_raw.FPDFPage_CountObjects(pdfium_page.raw))]
+    while pending:
+        obj = pending.pop()
+        kind = pdfium_raw.FPDFPageObj_GetType(obj)
+        if kind == pdfium_raw.FPDF_PAGEOBJ_FORM:
+            pending.extend(pdfium_raw.FPDFFormObj_GetObject(obj, i) for i in range(pdfium_raw.FPDFFormObj_CountObjects(obj)))
+        elif kind == pdfium_raw.FPDF_PAGEOBJ_PATH:
+            pdfium_raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+            horizontal += right.value - left.value >= RULE_LENGTH
+            vertical += top.value - bottom.value >= RULE_LENGTH
+            if horizontal >= 2 and vertical >= 2:
+                return True
     return False
 
 
@@ -150,7 +163,7 @@ def pdfium_edges(pdfium_page, page_height: float) -> list[dict]:
     point_x, point_y = ctypes.c_float(), ctypes.c_float()
     for path in pdfium_page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_PATH], max_depth=2):
         a, b, c, d, e, f = path_to_page_matrix(path)
-        points, start = [], None
+        previous = start = None  # the pen position and the subpath's first point
         for index in range(pdfium_raw.FPDFPath_CountSegments(path.raw)):
             segment = pdfium_raw.FPDFPath_GetPathSegment(path.raw, index)
             pdfium_raw.FPDFPathSegment_GetPoint(segment, point_x, point_y)
@@ -158,11 +171,10 @@ def pdfium_edges(pdfium_page, page_height: float) -> list[dict]:
             point = (a * x + c * y + e, page_height - (b * x + d * y + f))
             kind = pdfium_raw.FPDFPathSegment_GetType(segment)
             if kind == pdfium_raw.FPDF_SEGMENT_MOVETO:
-                points, start = [point], point
-                continue
-            if kind == pdfium_raw.FPDF_SEGMENT_LINETO and points:
-                edges.extend(straight_edge(points[-1], point))
-            points.append(point)
+                start = point
+            elif kind == pdfium_raw.FPDF_SEGMENT_LINETO and previous is not None:
+                edges.extend(straight_edge(previous, point))
+            previous = point
             if pdfium_raw.FPDFPathSegment_GetClose(segment) and start is not None:
                 edges.extend(straight_edge(point, start))
     return edges
@@ -253,20 +265,21 @@ def pdfium_chars(pdfium_page, page_height: float) -> list[Char]:
     box = pdfium_raw.FS_RECTF()
     drawn = []  # (code, loose box, origin x, origin y, turn) of non-generated chars
     try:
-        for index in range(pdfium_raw.FPDFText_CountChars(handle)):
-            if pdfium_raw.FPDFText_IsGenerated(handle, index):
+        count = pdfium_raw.FPDFText_CountChars(handle)
+        for index, code in enumerate(char_codes(handle, count)):
+            # pdfium generates only whitespace (gaps, line ends): ask only then.
+            if chr(code).isspace() and pdfium_raw.FPDFText_IsGenerated(handle, index):
                 continue
             pdfium_raw.FPDFText_GetCharOrigin(handle, index, origin_x, origin_y)
             pdfium_raw.FPDFText_GetLooseCharBox(handle, index, box)
             # pdfium measures the angle clockwise; turns count counter-clockwise.
             turn = -round(pdfium_raw.FPDFText_GetCharAngle(handle, index) / QUARTER_TURN) % 4
-            drawn.append((pdfium_raw.FPDFText_GetUnicode(handle, index), (box.left, box.bottom, box.right, box.top),
-                          origin_x.value, origin_y.value, turn))
+            drawn.append((code, (box.left, box.bottom, box.right, box.top), origin_x.value, origin_y.value, turn))
     finally:
         textpage.close()
     chars = []
     for position, (code, (left, bottom, right, top), x, y, turn) in enumerate(drawn):
-        text = chr(code)
+        text = "\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)  # a lone surrogate is no character
         if code == 0 or text.isspace():
             continue  # spaces come back from the gaps, as with pdfplumber
         if turn == 0:
@@ -277,6 +290,20 @@ def pdfium_chars(pdfium_page, page_height: float) -> list[Char]:
             left = min(max(left, x), right)
         chars.append(Char(text, left, page_height - top, right, page_height - bottom, len(chars), turn))
     return chars
+
+
+def char_codes(handle, count: int) -> list[int]:
+    """Code points of a text page's characters, read in one call when possible.
+
+    The bulk text is UTF-16: one unit per character unless a character lies
+    outside the BMP (a surrogate pair), and then each is asked for in turn.
+    """
+    buffer = (ctypes.c_ushort * (count + 1))()
+    pdfium_raw.FPDFText_GetText(handle, 0, count, buffer)
+    units = list(buffer[:count])
+    if any(0xD800 <= unit <= 0xDFFF for unit in units):
+        return [pdfium_raw.FPDFText_GetUnicode(handle, index) for index in range(count)]
+    return units
 
 
 def plumber_chars(plumber_page) -> list[Char]:
@@ -301,13 +328,20 @@ def quarter_turns(matrix: tuple[float, ...]) -> int:
 def has_usable_text(chars: list[Char]) -> bool:
     """A text layer worth reading: some characters, mostly not unmapped glyphs.
 
-    >>> has_usable_text([Char("\\ufffd", 0, 0, 1, 1, 0)] * 20)
+    Unmapped glyphs show as U+FFFD, pdfminer's ``(cid:N)``, control
+    characters, or private-use code points (a font without a ToUnicode map).
+
+    >>> has_usable_text([Char("\ufffd", 0, 0, 1, 1, 0)] * 20)
     False
     """
     if len(chars) < 5:
         return False
-    unmapped = sum(1 for char in chars if char.text == "\ufffd" or char.text.startswith("(cid:"))
+    unmapped = sum(1 for char in chars if is_unmapped(char.text))
     return unmapped < len(chars) / 2
+
+
+def is_unmapped(text: str) -> bool:
+    return text == "\ufffd" or text.startswith("(cid:") or unicodedata.category(text[0]) in ("Co", "Cc")
 
 
 def build_lines(chars: Iterable[Char], page_number: int) -> list[Line]:
@@ -361,6 +395,8 @@ def upright(char: Char) -> Char:
     >>> upright(Char("單", 150, 200, 162, 212, 0, turn=1))[1:5]  # reads upwards
     (-212, 150, -200, 162)
     """
+    if char.turn == 0:
+        return char
     x0, top, x1, bottom = char.x0, char.top, char.x1, char.bottom
     if char.turn == 1:  # reads bottom to top
         x0, top, x1, bottom = -bottom, x0, -top, x1

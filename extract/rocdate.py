@@ -30,8 +30,9 @@ CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "三": 
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CN_NUMBER_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS) + "萬万"
-# A number as written: Arabic digits or Chinese numerals.
-NUMBER = rf"(?:\d+|[{CN_NUMBER_CHARS}]+)"
+# A number as written: Arabic digits or Chinese numerals, whole (not the tail of
+# a longer run) and short, so that a long run of digits cannot make matching slow.
+NUMBER = rf"(?:(?<!\d)\d{{1,4}}(?!\d)|(?<![{CN_NUMBER_CHARS}])[{CN_NUMBER_CHARS}]{{1,8}}(?![{CN_NUMBER_CHARS}]))"
 
 # First day of the lunar new year (春節, 正月初一), Gregorian, for the years
 # deadlines are likely to name. Outside this range a holiday deadline keeps

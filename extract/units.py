@@ -46,7 +46,10 @@ NOT_IN_NAMES = set("與及和並或之的於在對向由將把被為請有就針
                    "，。；：、,.;:()（）「」 ")
 VERBS_NOT_IN_NAMES = ("加強", "持續", "留意", "提供", "完成", "辦理", "協助", "督導", "掌握", "規劃", "研議",
                       "檢視", "確認", "注意", "落實", "進行", "配合", "參與", "儘速", "提出", "召開", "轉知",
-                      "肯定", "感謝", "提交", "邀請", "發函", "致函", "通知")
+                      "肯定", "感謝", "提交", "邀請", "發函", "致函", "通知", "利用", "使用", "多加", "加以",
+                      "共同", "積極", "評估", "提升", "改善", "追蹤", "宣導", "推動", "處理", "說明", "報告",
+                      "考量", "修正", "檢討", "盤點", "清查", "擬定", "訂定", "建立", "建置", "強化", "輔導",
+                      "審查", "核定", "補助", "聯繫", "同仁", "大家", "各位")
 UNIT_SUFFIX = r"(?:委員會|中心|公所|總處|分署|單位|局|處|署|司|部|科|室|院|所|隊|館)"
 ASK = re.compile(r"(?<![提申聲邀聘延報呈祈])(?:建|函|籲|敬|轉|另|並|仍|再|爰|懇|敦)?請(?![假求託益示])"
                  r"|建議|責成|督促|交由|要求|指示")
@@ -55,7 +58,6 @@ BY_VERBS = ("負責", "主政", "主辦", "辦理", "統籌", "研議", "研擬"
             "擔任", "進行", "協助", "依", "就", "續", "將", "儘速", "盡速", "邀集", "督導")
 LEAD_AFTER = ("主政", "主辦", "負責", "統籌", "為主辦", "為主政", "擔任主辦")
 ASSIST_AFTER = ("協辦", "配合辦理", "為協辦")
-PARTNER_BEFORE = re.compile(r"(?:會同|協同|協調|偕同|並會同)$")
 LIST_SEPARATOR = re.compile(r"\s*(?:、|及|和|與|暨|以及|,|並會同|會同|協同|偕同)\s*")
 COMMITMENT_AFTER = re.compile(r"^(?:(?!已|曾)[^\s，。；、,;]){0,2}(?:將|預計|預定|擬|刻正|正|會|賡續|持續|規劃|研議|研擬|再|亦將)")
 IMPLICIT_COMMITMENT = re.compile(r"(?:^|(?<=[，。；,;:：]))\s*(?:另|並|爰)?(?:擬|將(?=於|在|會|持續|儘速|視|再))")
@@ -63,14 +65,16 @@ NON_ACTOR_BEFORE = ("肯定", "感謝", "感佩", "謝謝", "與", "向", "對",
                     "協助", "轉介", "通知", "聯繫", "至", "於", "送", "函送", "提交", "由")
 NON_ACTOR_AFTER = ("之", "所", "的")
 HYPOTHETICAL_BEFORE = ("是否",)
+PURPOSE_BEFORE = ("為", "為了", "以", "俾")  # 本計畫為督促地方政府…: the plan's aim, not an ask
 GOVERNMENT_WORDS = ("市府", "縣府", "本府", "貴府")
 NOUNS_AFTER_ADVISED = ("事項", "案", "表", "書", "清單", "名單", "值", "支用", "內容", "意見", "方案")
 SELF_REFERENCE = re.compile(r"本(?:府|部|署|局|處|會|中心|院|所|司)")
 ADDRESSEE_REFERENCE = re.compile(r"貴(?:府|部|署|局|處|會|中心|院|所|司)")
 SUBUNIT_SUFFIX = re.compile(r"\s*(?:各單位|各局處|所屬(?:各)?(?:機關|單位)?|各機關)")
 TRAILING_PARENS = re.compile(r"[(（]\s*(?P<body>[^()（）]{2,60})\s*[)）]\s*[。.]?\s*$")
-ROLE_LABEL = re.compile(r"(?P<label>主辦|主政|協辦|會辦|配合)(?:單位)?\s*[:：]\s*")
+ROLE_LABEL = re.compile(r"(?P<label>主辦|主政|協辦|會辦|配合)(?:單位|機關)?\s*[:：]\s*")
 SENTENCE_BREAK = "。；;\n"
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # broken text spaCy cannot encode
 QUOTED = re.compile(r"「[^」]*」|『[^』]*』|“[^”]*”|《[^》]*》")  # titles of plans and acts
 
 
@@ -113,21 +117,22 @@ class Entry:
 
 
 class Gazetteer:
-    """The unit gazetteer (schema/units.json) and the spaCy pipeline matching it."""
+    """The unit gazetteer (schema/units.json): every surface form a unit may be
+    written in, mapped to the entries it can stand for."""
 
     def __init__(self, data: dict):
         self.governments = {g["name"]: g for g in data["governments"]}
         self.places = {g["place"]: g["name"] for g in data["governments"]}
         self.collectives = sorted(data["collectives"], key=len, reverse=True)
-        self.titles = sorted(data["office_holders"], key=len, reverse=True)
-        self.local_titles = set(data["local_office_holders"])
+        self.titles = sorted(data["office_holders"]["titles"], key=len, reverse=True)
+        self.local_titles = set(data["office_holders"]["local"])
         self.surfaces: dict[str, list[Entry]] = {}
         for entry in data["central"]:
             resolved = Entry(entry["name"], "central", entry.get("parent"))
             for surface in [entry["name"], entry.get("short"), *entry["aliases"]]:
                 self._add(surface, resolved)
-            if entry.get("parent"):  # 內政部 移民署 written with the parent's alias: 衛福部社家署
-                for parent_alias in self._aliases_of(data, entry["parent"]):
+            if entry.get("parent"):  # the parent written in full or short: 衛福部社家署, 衛生福利部社家署
+                for parent_alias in [entry["parent"], *self._aliases_of(data, entry["parent"])]:
                     for child in [entry.get("short"), *entry["aliases"]]:
                         self._add((parent_alias + child) if child else None, resolved)
         for government in data["governments"]:
@@ -205,18 +210,17 @@ def normalise(text: str) -> str:
     >>> normalise("台中市（民政局）")
     '臺中市(民政局)'
     """
-    return to_halfwidth(text).replace("台", "臺")
+    return LONE_SURROGATE.sub("\ufffd", to_halfwidth(text)).replace("台", "臺")
 
 
 def in_gazetteer(canonical: str) -> bool:
-    """Whether a canonical name is an official name from the gazetteer.
+    """Whether a canonical name is an official name from the gazetteer (a name
+    kept as written, a collective or an office-holder is not).
 
     >>> in_gazetteer("衛生福利部心理健康司"), in_gazetteer("臺灣嘉義地方檢察署")
     (True, False)
     """
-    return canonical in gazetteer().full_names or any(
-        canonical == g or canonical.startswith(g) and canonical[len(g):] in gazetteer().surfaces
-        for g in gazetteer().governments)
+    return canonical in gazetteer().full_names
 
 
 def context_from_text(text: str) -> UnitContext:
@@ -379,7 +383,7 @@ def _asked(reader: Reader) -> tuple[list[tuple[Mention, str]], list[re.Match]]:
     assigned = _parenthesised(reader, parens) if parens else []  # the formal assignment comes first
 
     for ask in ASK.finditer(plain):
-        if _in_any(ask.start(), purposes) or plain[:ask.start()].endswith(HYPOTHETICAL_BEFORE):
+        if _in_any(ask.start(), purposes) or plain[:ask.start()].endswith(HYPOTHETICAL_BEFORE + PURPOSE_BEFORE):
             continue
         units = [u for u in reader.unit_list_at(ask.end()) if not SELF_REFERENCE.fullmatch(u.raw)]
         if not units:  # 請本局…: reported speech, the text does not ask its own writer
@@ -393,11 +397,13 @@ def _asked(reader: Reader) -> tuple[list[tuple[Mention, str]], list[re.Match]]:
         units = reader.unit_list_at(by.end())
         if units and plain[units[-1].end:].lstrip().startswith(BY_VERBS) and not _in_any(by.start(), purposes):
             asked += [(u, "lead") for u in units]
+            asked += [(u, "assist") for u in _partners(reader, units[-1].end)]
 
     for position, mention in sorted(reader.mentions.items()):
         after = plain[mention.end:].lstrip()
         if after.startswith(LEAD_AFTER):
             asked.append((mention, "lead"))
+            asked += [(u, "assist") for u in _partners(reader, mention.end)]
         elif after.startswith(ASSIST_AFTER):
             asked.append((mention, "assist"))
         elif SELF_REFERENCE.fullmatch(mention.raw) and mention.known and COMMITMENT_AFTER.match(after):
@@ -412,9 +418,11 @@ def _asked(reader: Reader) -> tuple[list[tuple[Mention, str]], list[re.Match]]:
 
 
 def _asks_someone(plain: str, ask: re.Match) -> bool:
-    """Whether a 請/建議 naming no one still asks: 建議 as a modifier (建議事項,
-    建議支用例示表) asks nothing."""
-    return not (ask.group() == "建議" and plain.startswith(NOUNS_AFTER_ADVISED, ask.end()))
+    """Whether a 請/建議 naming no one still asks someone: 建議 as a modifier
+    (建議事項, 建議支用例示表) asks nothing, nor does 指示/要求 on its own."""
+    if "請" in ask.group():
+        return True
+    return ask.group() == "建議" and not plain.startswith(NOUNS_AFTER_ADVISED, ask.end())
 
 
 def _partners(reader: Reader, after: int) -> list[Mention]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import lru_cache
 from pathlib import Path
 
 import sqlite_utils
@@ -57,7 +58,9 @@ UNITS = {
 }
 
 
+@lru_cache(maxsize=None)
 def pdf_page_text(number: int) -> str:
+    """pdfplumber's text of a page of the source PDF (as the reader would store it)."""
     import pdfplumber
 
     with pdfplumber.open(SOURCE_PDF) as pdf:

@@ -63,6 +63,9 @@ def json_extractor(path: str, password: str | None) -> Record:
         raise RuntimeError("synthetic bug")
     if failure == "hang":
         time.sleep(3600)
+    if failure == "native_hang":  # like a C library stuck in a loop: SIGALRM never gets through
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(3600)
     if failure == "memory":
         hog = bytearray(8 * 1024**3)  # 8 GB: beyond any worker limit
         return hog  # pragma: no cover

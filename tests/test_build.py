@@ -140,6 +140,14 @@ def test_hang_memory_bomb_and_dying_worker_cost_one_file_each(three_docs, tmp_pa
     assert dump(db_path) == dump(clean)
 
 
+def test_worker_stuck_in_native_code_is_killed(three_docs, tmp_path, monkeypatch):
+    monkeypatch.setattr("db.build.HARD_TIMEOUT_GRACE", 1)
+    stuck = write_doc(tmp_path, "stuck.txt", fail="native_hang")
+    report = synthetic_build(tmp_path / "kb.db", [stuck, *three_docs], workers=2, timeout=1)
+    assert [(Path(f.path).name, f.reason) for f in report.failed] == [("stuck.txt", "timeout")]
+    assert len(report.added) == 3
+
+
 def test_interrupted_build_resumes_to_the_same_database(three_docs, tmp_path):
     """Ctrl-C after the first file: commit per file, derived data redone on the next run."""
     db_path = tmp_path / "kb.db"
@@ -190,6 +198,13 @@ def test_build_order_does_not_change_the_database(tmp_path_factory, order, split
     for rows in (got["documents"], want["documents"]):
         rows[:] = sorted((r[0], r[3], r[4]) for r in rows)
     assert got == want
+
+
+def test_missing_and_special_files_fail_without_reading(tmp_path):
+    report = synthetic_build(tmp_path / "kb.db", [tmp_path / "absent.pdf", Path("/dev/zero")])
+    assert [(f.reason, f.message) for f in report.failed] == [
+        ("unreadable", "No such file or directory"), ("unsupported", "not a regular file")
+    ]
 
 
 def test_directories_expand_to_supported_files(tmp_path):

@@ -112,7 +112,7 @@ async def test_charts_page_renders_svg_with_units_and_meetings(datasette):
     assert "臺中市政府衛生局" in html
     assert "112年第4次會議" in html
     # the 4th meeting released one item
-    assert re.search(r"112年第4次會議：1</title>", html)
+    assert re.search(r"112年第4次會議（[0-9-]+）：1</title>", html)
 
 
 async def test_exports_csv_and_json(datasette):
@@ -188,3 +188,17 @@ async def test_month_facet_on_table_pages(datasette):
     assert value["label"] == f"{int(year) - 1911}年{int(month)}月（{soon}）"
     assert f"deadline_date__startswith={soon}" in value["toggle_url"]
     assert sum(v["count"] for v in months["results"]) == 3  # items with a deadline date
+
+
+async def test_long_lists_are_paged_keeping_the_filters(datasette, monkeypatch):
+    from datasette_plugins import catalogue
+
+    monkeypatch.setattr(catalogue, "PAGE_SIZE", 2)
+    first = await get(datasette, "/", unit="臺中市政府衛生局")
+    assert first.count('class="item-link"') == 2 and "下一頁" not in first
+    pages = [listed_items(await get(datasette, "/", page=str(n))) for n in (1, 2, 3)]
+    assert pages == [["i-overdue", "i-soon"], ["i-later", pages[1][1]], [pages[2][0], "i-released"]]
+    html = await get(datasette, "/", page="2", kind="directive")
+    assert 'href="/?page=1&amp;kind=directive" rel="prev"' in html
+    assert 'href="/?page=3&amp;kind=directive" rel="next"' not in html  # 4 directives: 2 pages
+    assert listed_items(await get(datasette, "/", page="99")) == pages[2]  # clamped to the last page

@@ -242,3 +242,19 @@ def test_day_span_within_a_month():
 def test_date_followed_by_already_done_is_not_the_deadline():
     found = parse_deadline("2014/12/31已發出第一次通知, 預計2015年2月中旬發出第二次通知", None)
     assert (found.kind, found.start, found.date) == ("period", "2015-02-11", "2015-02-20")
+
+
+def test_long_runs_of_digits_or_numerals():
+    """Cause: an unbounded number pattern made a 20,000-digit run take a minute to scan."""
+    assert parse_deadline("1" * 20000 + "年", None).kind == "none"
+    assert parse_deadline("一" * 5000 + "年內", MEETING).kind == "none"
+
+
+@pytest.mark.parametrize("text, raw, expected", [
+    ("請於今(113)年底前完成", "今(113)年底", ("period", "2024-12-31")),
+    ("請於明（114）年3月底前完成", "明（114）年3月底", ("period", "2025-03-31")),
+    ("請於本(113)年12月31日前函報", "本(113)年12月31日", ("date", "2024-12-31")),
+])
+def test_year_named_with_its_number_in_parentheses(text, raw, expected):
+    found = parse_deadline(text, dt.date(2024, 5, 10))
+    assert ((found.kind, found.date), found.raw) == (expected, raw)

@@ -77,7 +77,7 @@ def test_header_fields_in_a_table():
 def test_title_split_over_two_lines():
     meeting = header(["臺北市政府", "113年第1次市政會議紀錄", "時間：113年1月5日"])
     assert meeting.title == "臺北市政府 113年第1次市政會議紀錄"
-    assert meeting.body == "臺北市政府"
+    assert meeting.body == "臺北市政府市政會議"
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -105,3 +105,8 @@ def test_any_roc_date_and_clock_time_in_a_time_field(hour, minute, afternoon, ro
     assert meeting.date == f"{roc_year + 1911}-03-08"
     assert meeting.start_time == f"{hour + 12 * afternoon:02d}:{minute:02d}"
 
+
+
+def test_digits_spread_out_by_justified_layout():
+    meeting = header(["某某委員會第 1 4 次會議紀錄", "時間：1 0 1 年 3 月 5 日下午 2 時"])
+    assert (meeting.body, meeting.session, meeting.date, meeting.start_time) == ("某某委員會", "第14次", "2012-03-05", "14:00")

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from extract import extract
 from extract.layout import paragraphs
 from extract.minutes import asks, is_acknowledgement, parse_minutes, remark_kind, tracking_of
@@ -225,3 +227,24 @@ def test_county_style_with_case_number_proposer_and_tracking_on_separate_lines()
     assert items[-1].section == "肆、提案討論 > 第一案"
     assert items[-1].agenda_item == "為辦理本縣113年度區域聯防演練,提請討論。"
     assert (meeting.chair, meeting.recorder, meeting.end_time) == (["徐縣長榛蔚"], "王小明", "11:30")
+
+
+def test_next_meeting_deadline_takes_the_announced_date():
+    _, items = minutes([
+        "臺中市推動會報112年第3次會議紀錄", "時間：112年11月10日下午3時", "陸、工作報告：",
+        "一、毒品防制工作報告", "主席指(裁)示：請警察局於下次會議提出專案報告。",
+        "二、臺中市推動會報113年第1次會議", "預訂於 113 年 3 月 8 日(星期五)下午 3 時辦理。",
+    ])
+    directive = items[0]
+    assert (directive.deadline.kind, directive.deadline.date) == ("next_meeting", "2024-03-08")
+
+
+@pytest.mark.parametrize("pdf", sorted((CORPUS / "real-pdf").glob("*.pdf")), ids=lambda p: p.name[:2])
+def test_real_minutes_pdfs_give_a_dated_meeting_and_well_formed_items(pdf):
+    """Nine real minutes from seven PDF producers (one with doubled glyphs)."""
+    record = extract(pdf)
+    assert record.meeting.date is not None
+    assert len({i.id for i in record.items}) == len(record.items)
+    for item in record.items:
+        assert item.text.strip() and item.source_text
+        assert item.kind != "noted" or not item.responsible_units

@@ -128,3 +128,36 @@ def test_empty_docx_has_no_text(tmp_path):
     with pytest.raises(ExtractError) as error:
         read(path)
     assert error.value.reason == "no_text"
+
+
+def test_docx_tracked_insertions_and_content_controls_are_read_and_deletions_are_not():
+    """python-docx's Paragraph.text skips runs inside w:ins and whole w:sdt
+    blocks; Word drafts of minutes carry both."""
+    from docx.oxml import parse_xml
+
+    namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def drafted(document):
+        paragraph = document.add_paragraph("請社會局")
+        paragraph._p.append(parse_xml(f'<w:ins {namespace} w:id="1" w:author="a"><w:r><w:t>於二週內</w:t></w:r></w:ins>'))
+        paragraph._p.append(parse_xml(f'<w:del {namespace} w:id="2" w:author="a"><w:r><w:delText>儘速</w:delText></w:r></w:del>'))
+        paragraph._p.append(parse_xml(f'<w:r {namespace}><w:t>辦理。</w:t></w:r>'))
+        control = parse_xml(
+            f'<w:sdt {namespace}><w:sdtContent><w:p><w:r><w:t>決議：照案通過。</w:t></w:r></w:p></w:sdtContent></w:sdt>'
+        )
+        document.element.body.insert(len(document.element.body) - 1, control)
+
+    texts = [line.text for line in read_docx("draft.docx", docx_bytes(drafted))[0].lines]
+    assert texts == ["請社會局於二週內辦理。", "決議：照案通過。"]
+
+
+def test_odt_soft_page_breaks_start_new_pages():
+    from odf.text import SoftPageBreak
+
+    def two_pages(document):
+        document.text.addElement(P(text="第一頁"))
+        document.text.addElement(SoftPageBreak())
+        document.text.addElement(P(text="第二頁"))
+
+    pages = read_odt("paged.odt", odt_bytes(two_pages))
+    assert [[line.text for line in page.lines] for page in pages] == [["第一頁"], ["第二頁"]]

@@ -308,3 +308,12 @@ def test_memory_stays_flat_over_a_200_page_file(tmp_path):
     assert (short_pages, long_pages) == (16, 208)
     print(f"peak RSS: 16 pages {short_peak // 1024} MiB, 208 pages {long_peak // 1024} MiB")
     assert long_peak - short_peak < 40 * 1024
+
+
+def test_page_of_unmapped_glyphs_counts_as_having_no_text():
+    from extract.read_pdf import has_usable_text
+
+    private_use = [Char(chr(0xE000 + i), 10 * i, 0, 10 * i + 10, 10, i) for i in range(40)]
+    readable = [Char(t, 10 * i, 0, 10 * i + 10, 10, i) for i, t in enumerate("決議照案通過")]
+    assert not has_usable_text(private_use)
+    assert has_usable_text(readable + private_use[:3])

@@ -139,6 +139,23 @@ def test_next_meeting_date_appears_once_the_next_minutes_are_built(tmp_path):
     assert connect(db_path).execute("SELECT deadline_date FROM items").fetchone() == ("2023-06-15",)
 
 
+@pytest.mark.parametrize("statement, expected", [
+    ("前次會議列管事項均解除列管", ["released", "released"]),
+    ("全數繼續列管", ["continued", "continued"]),
+    ("解除列管", ["open", "open"]),  # no number, no 均/全數: too vague to apply
+])
+def test_statement_without_case_numbers(tmp_path, statement, expected):
+    first = write_doc(tmp_path, "first.txt", meeting=meeting(BODY, "2023-03-01"),
+                      items=[item("請社會局辦理", "directive"), item("請衛生局辦理", "directive")])
+    tracking = "繼續列管" if "繼續" in statement else "解除列管"
+    second = write_doc(tmp_path, "second.txt", meeting=meeting(BODY, "2023-06-01"),
+                       items=[item(statement, "decision", tracking=tracking)])
+    db_path = tmp_path / "kb.db"
+    build_docs(db_path, [first, second])
+    database = connect(db_path)
+    assert [status_of(database, i) for (i,) in items_of(database, "2023-03-01")] == expected
+
+
 def test_case_numbers_count_tracked_kinds_only():
     items = [{"id": k, "kind": k} for k in ("noted", "directive", "target", "milestone", "resolution", "decision", "request")]
     assert case_numbers(items) == {1: "directive", 2: "resolution", 3: "decision", 4: "request"}

@@ -241,3 +241,18 @@ def test_look_alike_ideographs_from_pdfs():
     """Cause: a PDF wrote 北 as the compatibility ideograph U+F963, so 臺北市政府研考會 matched only 研考會."""
     units = find_units("學會將致函臺\uf963市政府研考會請其深思熟慮", CENTRAL)
     assert [(u.raw, u.canonical) for u in units] == [("臺\uf963市政府研考會", "臺北市政府研究發展考核委員會")]
+
+
+def test_an_aim_is_not_an_ask():
+    """Cause: 本計畫為督促地方政府積極進用 made 地方政府 an addressee; 為督促 states the plan's aim."""
+    assert canonicals("本計畫為督促地方政府積極進用各類專業人力，訂定進用率標準。", MOHW) == []
+
+
+def test_executive_yuan_style_assignments():
+    context = context_from_text("行政院第3900次院會紀錄")
+    text = "由內政部主政，會同法務部、衛生福利部於3個月內研提修法草案。"
+    assert asked(text, context) == [("內政部", "lead"), ("法務部", "assist"), ("衛生福利部", "assist")]
+    labelled = "推動青年住宅方案（主辦機關：內政部；協辦機關：衛生福利部、財政部）"
+    assert asked(labelled, context) == [("內政部", "lead"), ("衛生福利部", "assist"), ("財政部", "assist")]
+    assert canonicals("請行政院主計總處及人事行政總處協助各部會於年底前完成員額評鑑。", context) == [
+        "行政院主計總處", "行政院人事行政總處"]
