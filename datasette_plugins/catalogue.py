@@ -137,6 +137,10 @@ async def catalogue_view(datasette, request):
     db = datasette.get_database(DATABASE)
     args = {key: request.args.get(key, "").strip() for key in request.args}
     today = dt.date.today()
+    notice = None
+    if args.get("q") and not await db.table_exists(search.FTS_TABLE):
+        notice = "搜尋索引尚未建立，請先執行 lieguan build。"
+        del args["q"]
     query, order = build_query(args, today)
     total = (await db.execute(query.sql("select count(*) from item_overview o"), query.params)).single_value()
     pages = max(1, -(-total // PAGE_SIZE))
@@ -157,6 +161,7 @@ async def catalogue_view(datasette, request):
             "catalogue.html",
             {
                 "items": items,
+                "notice": notice,
                 "total": total,
                 "page": page,
                 "pages": pages,

@@ -67,7 +67,7 @@ def bar_chart(rows: list[tuple[str, list[int]]], series: list[tuple[str, str]], 
         f' viewBox="0 0 {width} {height}"><title>{escape(title)}</title>'
     ]
     for index, (name, colour) in enumerate(series):
-        x = LABEL_WIDTH + index * 110
+        x = LABEL_WIDTH + index * 160
         parts.append(f'<rect x="{x}" y="4" width="12" height="12" fill="{colour}"/>'
                      f'<text x="{x + 16}" y="15">{escape(name)}</text>')
     for row, (label, values) in enumerate(rows):

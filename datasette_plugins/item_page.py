@@ -117,9 +117,14 @@ async def not_found(datasette, request, message: str) -> Response:
     return Response.html(html, status=404)
 
 
-def document_file(datasette, file_name: str, recorded_path: str | None) -> Path | None:
-    """The file to serve for a document, or None if it is not available here."""
-    documents_dir = (datasette.plugin_config("lieguan") or {}).get("documents_dir")
+def document_path(file_name: str, recorded_path: str | None, documents_dir: str | Path | None = None) -> Path | None:
+    """Where a source document's file is: in ``documents_dir`` by file name, else
+    at the path recorded at build time (relative paths are relative to the
+    current directory); None if neither exists.
+
+    >>> document_path("x.pdf", None) is None
+    True
+    """
     candidates = [Path(documents_dir) / Path(file_name).name] if documents_dir else []
     if recorded_path:
         candidates.append(Path(recorded_path))
@@ -131,7 +136,8 @@ async def document_view(datasette, request):
     row = (await db.execute(
         "select file_name, path from documents where id = :id", {"id": request.url_vars["document_id"]}
     )).first()
-    path = document_file(datasette, row["file_name"], row["path"]) if row else None
+    documents_dir = (datasette.plugin_config("lieguan") or {}).get("documents_dir")
+    path = document_path(row["file_name"], row["path"], documents_dir) if row else None
     if path is None:
         return await not_found(datasette, request, "找不到來源文件")
     content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"

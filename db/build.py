@@ -51,7 +51,7 @@ from db import tracking
 from db.gazetteer import Gazetteer, placeholder, refresh_units
 from db.tracking import normalise_name
 from db.migrate import connect, get_meta, migrate, set_meta, utc_now, with_transaction
-from extract.model import Record, item_id, sha256_bytes
+from extract.model import Record, item_id
 
 SUPPORTED_SUFFIXES = {".pdf", ".txt", ".docx", ".odt"}
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -61,7 +61,7 @@ DEFAULT_MEMORY_MB = 2048  # address space per worker; the corpus peaks at ~320 M
 HARD_TIMEOUT_GRACE = 30  # extra seconds before a worker stuck outside Python is killed
 MANUAL_CARRY_OVER_SIMILARITY = 90  # rapidfuzz ratio for moving manual events to a new version
 NEEDS_DERIVE = "needs_derive"
-GAZETTEER_KEY = "gazetteer_sha256"
+DERIVATION_KEY = "derivation_sha256"
 
 Extractor = Callable[[str, "str | None"], Record]
 
@@ -162,7 +162,7 @@ def build(
     database = connect(db_path)
     try:
         migrate(database, now=now)
-        note_gazetteer_change(database)
+        note_derivation_change(database)
         extractor = extractor or default_extractor
         fingerprint = extractor_fingerprint(extractor)
         jobs = _plan(database, expand_paths(BUNDLED_CORPUS if paths is None else paths), fingerprint, report)
@@ -171,7 +171,7 @@ def build(
             for outcome in report.files:
                 progress.file_done(outcome)
         run = _Runner(extractor, password, timeout, memory_mb)
-        count = (os.cpu_count() or 1) if workers is None else workers
+        count = usable_cores() if workers is None else workers
         with closing(_extract_all(jobs, run, min(count, len(jobs)))) as results:
             for job, result in results:
                 outcome = _store(database, job, result, now or utc_now(), fingerprint)
@@ -183,6 +183,13 @@ def build(
         database.conn.close()
     report.seconds = time.monotonic() - started
     return report
+
+
+def usable_cores() -> int:
+    """Cores this process may run on (a container's share, not the host's count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def default_extractor(path: str, password: str | None) -> Record:
@@ -488,26 +495,28 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-# --- units gazetteer -----------------------------------------------------------------
+# --- derived data -----------------------------------------------------------------
 
 
-def note_gazetteer_change(database: Database, path: Path | None = None) -> bool:
-    """When ``schema/units.json`` changed since the last build, mark the units
-    for a refresh; returns whether it changed."""
-    path = path or schema.path("units.json")
-    digest = sha256_bytes(path.read_bytes() if path.exists() else b"")
-    if get_meta(database, GAZETTEER_KEY) == digest:
+def note_derivation_change(database: Database) -> bool:
+    """When what derived data is computed from besides the records changed since
+    the last build (the gazetteer, the tracking or unit code), mark it for
+    recomputing; returns whether it changed."""
+    digest = hashlib.sha256()
+    for path in (schema.path("units.json"), PROJECT_ROOT / "db" / "tracking.py", PROJECT_ROOT / "db" / "gazetteer.py"):
+        digest.update(path.read_bytes() if path.exists() else b"")
+        digest.update(b"\0")
+    if get_meta(database, DERIVATION_KEY) == digest.hexdigest():
         return False
 
     def mark():
-        set_meta(database, GAZETTEER_KEY, digest)
+        set_meta(database, DERIVATION_KEY, digest.hexdigest())
         set_meta(database, NEEDS_DERIVE, "1")
 
     with_transaction(database, mark)
     return True
 
 
-# --- derived data ----------------------------------------------------------------------
 
 
 def derive_if_needed(database: Database) -> bool:

@@ -241,7 +241,9 @@ def export_command(open_only, fmt, out, db_path):
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--public", is_flag=True, help="Read-only public mode: no arbitrary SQL, no database download.")
-def serve_command(db_path, port, host, public):
+@click.option("--documents", "documents_dir", type=click.Path(file_okay=False, exists=True),
+              help="Folder holding the source files (by file name), if not at the paths recorded by build.")
+def serve_command(db_path, port, host, public, documents_dir):
     """Serve the catalogue with Datasette (database served as `lieguan`).
 
     Example: lieguan serve --public --port 8001
@@ -249,7 +251,7 @@ def serve_command(db_path, port, host, public):
     from db.serve import serve
 
     try:
-        serve(db_path, port=port, public=public, host=host)
+        serve(db_path, port=port, public=public, host=host, documents_dir=documents_dir)
     except FileNotFoundError as error:
         raise click.ClickException(str(error))
 
@@ -257,7 +259,9 @@ def serve_command(db_path, port, host, public):
 @main.command("publish")
 @click.argument("out_dir", type=click.Path(file_okay=False))
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
-def publish_command(out_dir, db_path):
+@click.option("--documents", "documents_dir", type=click.Path(file_okay=False, exists=True),
+              help="Folder holding the source files (by file name), if not at the paths recorded by build.")
+def publish_command(out_dir, db_path, documents_dir):
     """Write OUT_DIR: the database, documents, plugins, metadata and a run script
     (`python3 serve.py`) that serves the catalogue in public mode on another host.
 
@@ -266,7 +270,7 @@ def publish_command(out_dir, db_path):
     from db.serve import publish
 
     try:
-        publish(db_path, out_dir)
+        publish(db_path, out_dir, documents_dir)
     except FileNotFoundError as error:
         raise click.ClickException(str(error))
     click.echo(f"published to {out_dir}: cd {out_dir} && pip install -r requirements.txt && python3 serve.py")

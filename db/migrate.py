@@ -13,7 +13,7 @@ Example::
     >>> from db.migrate import connect, migrate
     >>> database = connect(":memory:")
     >>> migrate(database, now="2024-01-01T00:00:00Z")
-    ['0001_tables', 'views']
+    ['0001_tables', '0002_extracted_with', 'views']
     >>> migrate(database, now="2024-01-01T00:00:00Z")
     []
 """

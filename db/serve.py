@@ -25,6 +25,8 @@ from datasette.app import Datasette
 from datasette.database import Database
 from datasette.plugins import pm
 
+from datasette_plugins.item_page import document_path
+
 DATABASE_NAME = "lieguan"
 DEFAULT_PORT = 8001
 PLUGIN_DIR = Path(__file__).resolve().parent.parent / "datasette_plugins"
@@ -51,23 +53,24 @@ def register_plugins() -> None:
             pm.register(module, name)
 
 
-def load_metadata(public: bool = False, documents_dir: str | Path | None = None) -> dict:
-    """The catalogue's metadata (Traditional Chinese), adjusted for public mode.
+def load_metadata(public: bool = False, documents_dir: str | Path | None = None,
+                  path: str | Path | None = None) -> dict:
+    """The catalogue's metadata (Traditional Chinese; ``path`` defaults to the
+    plugins' metadata.json), adjusted for public mode and the documents' folder.
 
     >>> load_metadata(public=True)["allow_sql"]
     False
     """
-    metadata = json.loads((PLUGIN_DIR / "metadata.json").read_text(encoding="utf-8"))
-    config = metadata.setdefault("plugins", {}).setdefault("lieguan", {})
-    config["public"] = public
+    metadata = json.loads(Path(path or PLUGIN_DIR / "metadata.json").read_text(encoding="utf-8"))
     if documents_dir is not None:
-        config["documents_dir"] = str(documents_dir)
+        metadata.setdefault("plugins", {}).setdefault("lieguan", {})["documents_dir"] = str(documents_dir)
     if public:
         metadata["allow_sql"] = False
     return metadata
 
 
-def make_datasette(db_path: str | Path, public: bool = False, documents_dir: str | Path | None = None) -> Datasette:
+def make_datasette(db_path: str | Path, public: bool = False, documents_dir: str | Path | None = None,
+                   metadata_path: str | Path | None = None) -> Datasette:
     """A Datasette instance serving ``db_path`` as ``lieguan`` with lieguan's plugins,
     templates, static files and metadata.
 
@@ -78,7 +81,7 @@ def make_datasette(db_path: str | Path, public: bool = False, documents_dir: str
         raise FileNotFoundError(f"{db_path}: no such database (run `lieguan build` first)")
     register_plugins()
     datasette = Datasette(
-        metadata=load_metadata(public, documents_dir),
+        metadata=load_metadata(public, documents_dir, metadata_path),
         template_dir=str(PLUGIN_DIR / "templates"),
         static_mounts=[("lieguan-static", str(PLUGIN_DIR / "static"))],
         settings={**SETTINGS, **(PUBLIC_SETTINGS if public else {})},
@@ -90,11 +93,12 @@ def make_datasette(db_path: str | Path, public: bool = False, documents_dir: str
 
 
 def serve(db_path: str | Path = "db/lieguan.db", port: int = DEFAULT_PORT, public: bool = False,
-          host: str = "127.0.0.1", documents_dir: str | Path | None = None) -> None:
+          host: str = "127.0.0.1", documents_dir: str | Path | None = None,
+          metadata_path: str | Path | None = None) -> None:
     """Serve the catalogue until interrupted (blocking)."""
     import uvicorn
 
-    datasette = make_datasette(db_path, public=public, documents_dir=documents_dir)
+    datasette = make_datasette(db_path, public=public, documents_dir=documents_dir, metadata_path=metadata_path)
     uvicorn.run(datasette.app(), host=host, port=port, log_level="warning")
 
 
@@ -116,14 +120,15 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--port", type=int, default=8001)
 parser.add_argument("--host", default="0.0.0.0")
 args = parser.parse_args()
-serve(here / "lieguan.db", port=args.port, public=True, host=args.host, documents_dir=here / "documents")
+serve(here / "lieguan.db", port=args.port, public=True, host=args.host,
+      documents_dir=here / "documents", metadata_path=here / "metadata.json")
 '''
 
 REQUIREMENTS = ["datasette>=0.65,<0.66", "opencc-python-reimplemented>=0.1.7", "uvicorn",
                 "datasette-atom>=0.9", "datasette-ics>=0.5"]
 
 
-def publish(db_path: str | Path, out_dir: str | Path) -> Path:
+def publish(db_path: str | Path, out_dir: str | Path, documents_dir: str | Path | None = None) -> Path:
     """Write a self-contained public catalogue to ``out_dir``: the database
     (compacted copy), the source documents, lieguan's plugins, templates and
     metadata, ``requirements.txt`` and a ``serve.py`` run script that serves it
@@ -142,9 +147,10 @@ def publish(db_path: str | Path, out_dir: str | Path) -> Path:
         source.execute("vacuum into ?", (str(target),))
     (out_dir / "documents").mkdir(exist_ok=True)
     with sqlite3.connect(target) as copy_db:
-        for file_name, path in copy_db.execute("select file_name, path from documents"):
-            if path and Path(path).is_file():
-                shutil.copy2(path, out_dir / "documents" / Path(file_name).name)
+        for file_name, recorded_path in copy_db.execute("select file_name, path from documents"):
+            source_file = document_path(file_name, recorded_path, documents_dir)
+            if source_file:
+                shutil.copy2(source_file, out_dir / "documents" / Path(file_name).name)
     lib = out_dir / "lib"
     shutil.rmtree(lib, ignore_errors=True)
     shutil.copytree(PLUGIN_DIR, lib / "datasette_plugins", ignore=shutil.ignore_patterns("__pycache__"))
@@ -153,7 +159,7 @@ def publish(db_path: str | Path, out_dir: str | Path) -> Path:
     for module in ("search.py", "serve.py"):
         shutil.copy2(Path(__file__).with_name(module), lib / "db" / module)
     (out_dir / "metadata.json").write_text(
-        json.dumps(load_metadata(public=True, documents_dir="documents"), ensure_ascii=False, indent=2),
+        json.dumps(load_metadata(public=True), ensure_ascii=False, indent=2),
         encoding="utf-8",
     )
     (out_dir / "requirements.txt").write_text("\n".join(REQUIREMENTS) + "\n")

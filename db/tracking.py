@@ -6,10 +6,12 @@ does not depend on which files were built first or how often.
 
 * **Bodies.** Meetings of one body are grouped by name: two names are the same
   body when their rapidfuzz ratio is at least ``BODY_SIMILARITY`` after
-  normalisation (NFKC, no spaces, 台→臺), or when one name contains the other
-  and is at least ``BODY_CONTAINED_SHARE`` of its length (``強化社會安全網政策溝通平臺``
-  and ``衛生福利部強化社會安全網政策溝通平臺``). A group is named after its earliest
-  meeting's body; meetings are ordered by date (then id) and numbered.
+  normalisation (NFKC, no spaces, 台→臺), or when the longer name is the
+  shorter one with its organisation put in front (``強化社會安全網政策溝通平臺`` and
+  ``衛生福利部強化社會安全網政策溝通平臺``) and the shorter has at least
+  ``MIN_SUFFIX_BODY`` characters, so a generic ``理監事會議`` joins nothing.
+  A group is named after its earliest meeting's body; meetings are ordered by
+  date (then id) and numbered.
 * **Statuses.** Every follow-up item (any kind but ``noted``) of a dated
   meeting gets an ``open`` event at its meeting's date. A later item stating
   ``解除列管``/``繼續列管`` for case numbers ``[1, 2]`` gives the previous
@@ -21,9 +23,10 @@ does not depend on which files were built first or how often.
   directives, resolutions, decisions and requests: what a follow-up table
   lists), not by 案由: a 案 often yields several separately tracked points.
   A number with no such item is ignored.
-* **Repeated directives.** An item whose text has a rapidfuzz ratio of at
-  least ``REPEAT_SIMILARITY`` with an item of an earlier meeting of the same
-  body is linked to it (``items.previous_item_id``; the most recent earlier
+* **Repeated directives.** An item of at least ``MIN_REPEAT_LENGTH``
+  characters (so ``同意。`` or ``照案通過`` never count) whose text has a rapidfuzz
+  ratio of at least ``REPEAT_SIMILARITY`` with an item of an earlier meeting
+  of the same body is linked to it (``items.previous_item_id``; the most recent earlier
   meeting with a match wins, then the best score).
 * **Next-meeting deadlines.** A ``next_meeting`` deadline takes the date of
   the body's next meeting once the knowledge base has it; otherwise the date
@@ -50,8 +53,9 @@ from rapidfuzz import fuzz, process
 from sqlite_utils import Database
 
 BODY_SIMILARITY = 90
-BODY_CONTAINED_SHARE = 0.7
+MIN_SUFFIX_BODY = 6
 REPEAT_SIMILARITY = 85
+MIN_REPEAT_LENGTH = 10
 TRACKED_KINDS = ("directive", "resolution", "decision", "request")
 TRACKING_STATUS = {"解除列管": "released", "繼續列管": "continued"}
 # A tracking statement naming no case numbers but all of them: 均解除列管, 全數繼續列管
@@ -79,7 +83,7 @@ def same_body(a: str, b: str) -> bool:
     if fuzz.ratio(a, b) >= BODY_SIMILARITY:
         return True
     shorter, longer = sorted((a, b), key=len)
-    return shorter in longer and len(shorter) >= BODY_CONTAINED_SHARE * len(longer)
+    return longer.endswith(shorter) and len(shorter) >= MIN_SUFFIX_BODY
 
 
 @dataclass
@@ -229,10 +233,10 @@ def _repeat_links(meeting: _Meeting, items: list[dict], items_by_meeting) -> dic
         cursor = cursor.previous
     links = {}
     for item in items:
-        if item["kind"] == "noted" or not item["text"]:
+        if item["kind"] == "noted" or len(normalise_name(item["text"] or "")) < MIN_REPEAT_LENGTH:
             continue
         for earlier in earlier_meetings:  # most recent first
-            candidates = [c for c in items_by_meeting.get(earlier.id, []) if c["kind"] != "noted" and c["text"]]
+            candidates = [c for c in items_by_meeting.get(earlier.id, []) if c["kind"] != "noted" and len(normalise_name(c["text"] or "")) >= MIN_REPEAT_LENGTH]
             match = process.extractOne(
                 item["text"], [c["text"] for c in candidates], scorer=fuzz.ratio, score_cutoff=REPEAT_SIMILARITY
             )

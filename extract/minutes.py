@@ -263,15 +263,16 @@ class MinutesParser:
             return
         inner = self.inner_context(node, title, rest, where)
         speaker = remarks_speaker(node)
+        answering = next((c.speaker for c in node.children if c.kind == "speaker"), None)
         if found and found.kind == "confirm":
             inner.agenda_item = found.name
             self.add(outcome_kind("確認", found.rest), found.rest, "確認", inner, node.paragraphs, position)
         elif rest and is_acknowledgement(rest):
             self.add("noted", rest, None, inner, node.paragraphs, position)
-        elif speaker is None and where.section and REQUEST.search(squash(node.text)) and rest is None:
-            # a question raised in an open forum: asked by the local government,
-            # of the unit that answers it
-            answering = next((c.speaker for c in node.children if c.kind == "speaker"), None)
+        elif speaker is None and where.section and rest is None and REQUEST.search(squash(node.text)) and (
+                answering or node.text.rstrip().endswith(("。", "？", "?"))):
+            # a request raised as a numbered point (in an open forum: by the local
+            # government, of the unit that answers it)
             self.add("request", node.text.replace("\n", ""), self.units.government, inner, node.paragraphs, position,
                      addressee=answering)
         elif node.text.rstrip().endswith("。"):  # a numbered report point written as a sentence

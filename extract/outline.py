@@ -210,6 +210,7 @@ def remarks_speaker(node: Node) -> str | None:
     return who if PERSON.search(who) or speaker_name(who) else None
 
 
+SPEECH_WORD = re.compile(r"(?:回應|答覆|說明|補充說明|補充|意見|發言)$")
 SPEAKER_COLON = re.compile(r"^(?P<who>[^，。；：:,;]{2,30}?)\s*[:：]\s*(?P<said>.+)$")
 
 
@@ -298,6 +299,7 @@ class OutlineBuilder:
         if found and found.kind == "confirm" and number:
             found = None  # 貳、確認前次會議紀錄：確認。 is an agenda heading
         said = SPEAKER_COLON.match(rest) if number is None and self.in_agenda() else None
+        who = SPEECH_WORD.sub("", said.group("who")) if said else None  # 衛生局回應： → 衛生局
         case = next((n for n in reversed(self.stack) if n.kind == "case"), None)
         if found and found.kind == "proposer" and case is not None:
             case.speaker = found.rest.strip("()（） ")
@@ -310,8 +312,8 @@ class OutlineBuilder:
             self.attach(Node("case" if found.kind == "case" else "block", found.rest, [paragraph], number, found))
         elif speaker_name(rest):
             self.open_speaker(rest, "", paragraph, number)
-        elif said and speaker_name(said.group("who")):  # 王委員：… or 主席：… in the agenda
-            self.open_speaker(said.group("who"), said.group("said"), paragraph, None)
+        elif said and speaker_name(who):  # 王委員：… or 主席：… in the agenda
+            self.open_speaker(who, said.group("said"), paragraph, None)
         elif number:
             self.open_heading(number, rest, paragraph, found)
         elif self.stack and self.stack[-1].kind != "heading":

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -202,3 +203,13 @@ async def test_long_lists_are_paged_keeping_the_filters(datasette, monkeypatch):
     assert 'href="/?page=1&amp;kind=directive" rel="prev"' in html
     assert 'href="/?page=3&amp;kind=directive" rel="next"' not in html  # 4 directives: 2 pages
     assert listed_items(await get(datasette, "/", page="99")) == pages[2]  # clamped to the last page
+
+
+async def test_search_without_an_index_says_so_instead_of_failing(tmp_path):
+    path = build_sample_db(tmp_path / "lieguan.db")
+    with sqlite3.connect(path) as connection:
+        connection.execute("drop table items_fts")
+    ds = make_datasette(path)
+    html = await get(ds, "/", q="社工")
+    assert "搜尋索引尚未建立" in html
+    assert len(listed_items(html)) == 6  # the unfiltered catalogue

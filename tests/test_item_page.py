@@ -82,3 +82,16 @@ def test_locate_ignores_layout_whitespace_and_script_variants():
 def test_source_excerpt_is_escaped():
     assert source_excerpt("<b>前文</b>請辦理", "請辦理") == "&lt;b&gt;前文&lt;/b&gt;<mark>請辦理</mark>"
     assert source_excerpt(None, "請辦理") is None
+
+
+async def test_documents_folder_supplies_files_not_at_their_recorded_path(tmp_path):
+    """A catalogue served elsewhere than it was built (`serve --documents DIR`, a published site)."""
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "second.txt").write_text("第二次會議紀錄", encoding="utf-8")
+    ds = make_datasette(build_sample_db(tmp_path / "lieguan.db"), documents_dir=folder)
+    response = await ds.client.get(f"/document/{DOC2_ID}")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/plain; charset=utf-8"
+    assert response.text == "第二次會議紀錄"
+    assert (await ds.client.get(f"/document/{DOC_ID}")).status_code == 200  # recorded path still used

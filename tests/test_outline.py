@@ -115,7 +115,7 @@ def test_remarks_heading_names_its_speaker():
 
 
 def test_speaker_with_colon_inside_the_agenda_but_not_in_the_header():
-    roots = tree(["主席：王主任委員", "壹、綜合座談", "林委員：建議衛生局加強宣導。", "衛生局：遵照辦理。",
+    roots = tree(["主席：王主任委員", "壹、綜合座談", "林委員：建議衛生局加強宣導。", "衛生局回應：遵照辦理。",
                   "主席：請衛生局依委員意見辦理。"])
     assert roots[0].kind == "text"  # the header's chair field
     assert [(c.speaker, c.text) for c in roots[1].children] == [

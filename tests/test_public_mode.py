@@ -113,6 +113,8 @@ def test_published_directory_serves_itself(tmp_path):
     assert (out / "documents" / SOURCE_PDF.name).read_bytes() == SOURCE_PDF.read_bytes()
     assert {"lieguan.db", "metadata.json", "requirements.txt", "serve.py", "lib", "documents"} <= {
         p.name for p in out.iterdir()}
+    metadata = out / "metadata.json"  # the published site's own, editable metadata
+    metadata.write_text(metadata.read_text(encoding="utf-8").replace("列管事項知識庫", "某某市列管事項"), encoding="utf-8")
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "serve.py", "--port", str(port), "--host", "127.0.0.1"],
@@ -123,6 +125,7 @@ def test_published_directory_serves_itself(tmp_path):
         wait_until_serving(base + "/", process)
         status, body = fetch(base + "/?q=" + urllib.request.quote("社工"))
         assert status == 200 and "<mark>社工</mark>" in body.decode()
+        assert "某某市列管事項" in body.decode()
         assert fetch(base + "/lieguan?sql=select+1")[0] == 403
         assert fetch(base + "/lieguan.db")[0] == 403
         status, pdf = fetch(f"{base}/document/{DOC_ID}")

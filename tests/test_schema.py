@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import doctest
+import importlib
 import json
 from pathlib import Path
 
@@ -115,3 +117,9 @@ def test_schema_rejects_wrong_values(validator, path, value):
     with pytest.raises(jsonschema.ValidationError):
         validator.validate(broken)
 
+
+
+@pytest.mark.parametrize("module", ["db.migrate", "db.tracking", "db.gazetteer", "db.build", "db.status", "db.reports"])
+def test_docstring_examples_run(module):
+    failures, _ = doctest.testmod(importlib.import_module(module))
+    assert failures == 0

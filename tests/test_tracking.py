@@ -119,6 +119,14 @@ def test_repeated_directive_is_linked_to_its_earlier_form(pair):
     assert unlinked == 1
 
 
+def test_short_generic_items_are_not_repeats(tmp_path):
+    first = write_doc(tmp_path, "first.txt", meeting=meeting(BODY, "2023-03-01"), items=[item("同意。")])
+    second = write_doc(tmp_path, "second.txt", meeting=meeting(BODY, "2023-06-01"), items=[item("同意。")])
+    db_path = tmp_path / "kb.db"
+    build_docs(db_path, [first, second])
+    assert connect(db_path).execute("SELECT count(*) FROM items WHERE previous_item_id IS NOT NULL").fetchone() == (0,)
+
+
 def test_next_meeting_deadline_takes_the_next_meeting_date(pair):
     case2 = items_of(pair, "2023-03-01")[3][0]
     repeat = items_of(pair, "2023-06-15")[3][0]
@@ -169,6 +177,8 @@ def test_case_numbers_count_tracked_kinds_only():
         ("強化社會安全網政策溝通平臺", "強化社會安全網政策溝通平台", True),
         ("臺北市政府市政會議", "新北市政府市政會議", False),
         ("天文學會", "中華民國天文學會理監事聯席會議", False),
+        ("天文學會理監事會議", "中華民國天文學會理監事會議", True),
+        ("理監事會議", "中華民國天文學會理監事會議", False),  # too generic to join
         ("", "臺北市政府市政會議", False),
     ],
 )
