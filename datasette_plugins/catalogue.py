@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from datasette import hookimpl
-from datasette.utils.asgi import Response
+from datasette.utils.asgi import Request, Response
+from datasette.views.index import IndexView
 
 from db import search
 
@@ -133,7 +134,16 @@ async def filter_options(db) -> dict:
     }
 
 
+async def datasette_index(datasette, request):
+    """Datasette's own index page: "/" of a Datasette that does not serve the
+    lieguan database (the plugin is installed for every Datasette in the environment)."""
+    scope = {**request.scope, "url_route": {"kwargs": {"format": ""}}}
+    return await IndexView(datasette).get(Request(scope, request.receive))
+
+
 async def catalogue_view(datasette, request):
+    if DATABASE not in datasette.databases:
+        return await datasette_index(datasette, request)
     db = datasette.get_database(DATABASE)
     args = {key: request.args.get(key, "").strip() for key in request.args}
     today = dt.date.today()

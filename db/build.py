@@ -264,8 +264,8 @@ def _plan(database: Database, files: list[Path], fingerprint: str, report: Build
 # --- extraction in worker processes -------------------------------------------------
 
 
-class _Timeout(Exception):
-    pass
+class _Timeout(BaseException):
+    """Raised by SIGALRM; a BaseException so an extractor's ``except Exception`` cannot swallow it."""
 
 
 @dataclass(frozen=True)

@@ -179,11 +179,15 @@ def status_command(item_id, status, note, by, at, db_path):
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True)
 def history_command(item_id, db_path):
     """Print every status event of ITEM_ID, oldest first (the last is current)."""
-    from db.status import history
+    from db.status import current_status, history
 
-    events = history(open_existing(db_path), item_id)
+    database = open_existing(db_path)
+    events = history(database, item_id)
     if not events:
-        raise click.ClickException(f"no status events for {item_id!r}")
+        if database.execute("SELECT 1 FROM items WHERE id = ?", [item_id]).fetchone() is None:
+            raise click.ClickException(f"no item with id {item_id!r}")
+        click.echo(f"no status events (no dated meeting); current status: {current_status(database, item_id) or 'not tracked'}")
+        return
     for event in events:
         by = event["set_by"] or ""
         note = f"  {event['note']}" if event["note"] else ""

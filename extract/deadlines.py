@@ -83,6 +83,8 @@ MONTH_PART = r"(?P<part>底|上旬|中旬|下旬|初)?"
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 UNIT_DAYS = {"天": 1, "日": 1, "週": 7, "周": 7, "星期": 7, "禮拜": 7}
 
+BY_SUFFIX = re.compile(r"\s*(?:以前|之前|前)")  # kept in the raw phrase: 3月底前
+
 # Tiers: lower wins; within a tier the first phrase in the text wins.
 DATED, NEXT, URGENT, REPEATING, STANDING, BARE = range(6)
 
@@ -101,8 +103,9 @@ class Found:
     marked: bool = True  # governed by a future or obligation marker
 
     def deadline(self, text: str) -> Deadline:
+        by = BY_SUFFIX.match(to_halfwidth(text), self.end) if self.tier == DATED else None
         return Deadline(
-            raw=text[self.start:self.end].strip(),
+            raw=text[self.start:by.end() if by else self.end].strip(),
             kind=self.kind,  # type: ignore[arg-type]
             date=self.date.isoformat() if self.date else None,
             start=self.begin.isoformat() if self.begin else None,
@@ -197,10 +200,16 @@ def _month_range(m, meeting):
     return _span(first[0], last[1]) if first and last else None
 
 
+def _month_span(span: tuple[dt.date, dt.date] | None, part: str | None, kind: str = "date"):
+    """A month (or part of one) as a span; by its end (3月底) it is a due day."""
+    if not span:
+        return None
+    return (kind, span[1], None) if part == "底" else ("period", span[1], span[0])
+
+
 def _year_month(m, meeting):
     year = _year(m.group("y"))
-    span = _month(year, m.group("m"), m.group("part")) if year else None
-    return ("period", span[1], span[0]) if span else None
+    return _month_span(_month(year, m.group("m"), m.group("part")) if year else None, m.group("part"))
 
 
 def _year_part(m, meeting):
@@ -224,7 +233,11 @@ def _year_range(m, meeting):
 
 def _whole_year(m, meeting):
     year = _year(m.group("y"))
-    return ("period", dt.date(year, 12, 31), dt.date(year, 1, 1)) if year else None
+    if not year:
+        return None
+    if m.group("end"):  # 113年底: by the last day of the year
+        return "date", dt.date(year, 12, 31), None
+    return "period", dt.date(year, 12, 31), dt.date(year, 1, 1)
 
 
 def _month_day(m, meeting):
@@ -242,29 +255,54 @@ def _is_due_by(m) -> bool:
 
 
 def _this_month(m, meeting):
-    written = _int(m.group("m") or "")
+    """本月底, 下個月底, 本(1)月: counted from the meeting's month, so a month's
+    end is relative; the whole month stays a period."""
+    by = re.match(r"\s*(?:前|以前|之前|內)", m.string[m.end():])  # 本月內, 本月前: by its end
+    part = m.group("part") or ("底" if by else None)
     if meeting is None:
-        return "period", None, None
+        return ("relative" if part == "底" else "period"), None, None
     base = _add_months(meeting.replace(day=1), 1 if m.group("rel").startswith(("下", "次")) else 0)
+    written = _int(m.group("m") or "")
     month = written if written and m.group("rel") == "本" else base.month
-    span = _month(base.year, str(month), m.group("part"))
-    return ("period", span[1], span[0]) if span else None
+    return _month_span(_month(base.year, str(month), part), part, kind="relative")
 
 
 def _bare_month(m, meeting):
     if meeting is None:
-        return "period", None, None
+        return ("date" if m.group("part") == "底" else "period"), None, None
     span = _month(meeting.year, m.group("m"), m.group("part"))
     if span and span[1] < meeting:  # 3月底前, written in November: next March
         span = _month(meeting.year + 1, m.group("m"), m.group("part"))
-    return ("period", span[1], span[0]) if span else None
+    return _month_span(span, m.group("part"))
+
+
+def _this_month_day(m, meeting):
+    """本月20日, 下個月5日: a day of the meeting's month or the next."""
+    if meeting is None:
+        return "date", None, None
+    base = _add_months(meeting.replace(day=1), 1 if m.group("rel").startswith(("下", "次")) else 0)
+    found = safe_date(base.year, base.month, _int(m.group("d")) or 0)
+    return ("date", found, None) if found else None
+
+
+def _month_end(m, meeting):
+    """月底前 with no month named: the end of the meeting's month."""
+    return "relative", month_end(meeting.year, meeting.month) if meeting else None, None
+
+
+THIS_YEAR_OFFSET = {"本": 0, "今": 0, "明": 1, "去": -1}
 
 
 def _this_year(m, meeting):
+    """年底前, 本年度結束前, 明年上半年: counted from the meeting's year. The
+    year's end is a relative due day; a half or the whole year is a period."""
+    part = m.group("part") or m.group("end") or ""
+    by_end = part.endswith(("底", "終", "結束", "終了", "內"))
     if meeting is None:
-        return "period", None, None
-    year = meeting.year + (1 if "明" in (m.group("rel") or m.group("rel2") or "") else 0)
-    part = m.group("part") or ""
+        return ("relative" if by_end else "period"), None, None
+    year = meeting.year + THIS_YEAR_OFFSET.get(m.group("rel") or m.group("rel2") or "本", 0)
+    if by_end:
+        return "relative", dt.date(year, 12, 31), None
     if part == "上半年":
         return "period", dt.date(year, 6, 30), dt.date(year, 1, 1)
     if part == "下半年":
@@ -328,11 +366,15 @@ DATED_PATTERNS: list[tuple[re.Pattern, Callable, bool]] = [
     (re.compile(rf"{YEAR}{S}{MONTH}{MONTH_PART}"), _year_month, False),
     (re.compile(rf"{YEAR}{S}(?:(?P<part>上半年|下半年)|第{S}(?P<q>{N}){S}季)"), _year_part, False),
     (re.compile(rf"(?P<y>{N})(?:{S}年(?:{S}度)?)?{RANGE}(?P<y2>{N}){S}年(?:{S}度)?"), _year_range, True),
-    (re.compile(rf"{YEAR}(?:{S}年)?(?:底|終)?"), _whole_year, True),
-    (re.compile(rf"(?<![第\d{CN_NUMBER_CHARS}])(?P<rel>本|下個?|次)(?:{S}\(?{S}(?P<m>{N}){S}\)?)?{S}月(?:份)?{MONTH_PART}"), _this_month, False),
+    (re.compile(rf"{YEAR}(?:{S}年)?(?P<end>底|終)?"), _whole_year, True),
+    (re.compile(rf"(?<![第\d{CN_NUMBER_CHARS}])(?P<rel>本|下個?|次)(?:{S}\(?{S}(?P<m>{N}){S}\)?)?{S}月(?:份)?{MONTH_PART}"),
+     _this_month, False),
     (re.compile(rf"{MONTH}{S}{DAY}"), _month_day, False),
-    (re.compile(rf"{MONTH}{MONTH_PART}(?=前|以前|之前|止)"), _bare_month, False),
-    (re.compile(r"(?P<rel>本|今|明)?(?:年度?)?(?P<part>年底|年終|上半年|下半年)|(?P<rel2>本|今|明)年度?"),
+    (re.compile(rf"(?<![第\d{CN_NUMBER_CHARS}])(?P<rel>本|下個?|次)月(?:份)?{S}{DAY}"), _this_month_day, False),
+    (re.compile(rf"{MONTH}(?P<part>底|(?:上旬|中旬|下旬|初)?(?=前|以前|之前|止))"), _bare_month, False),
+    (re.compile(rf"(?<![每\d{CN_NUMBER_CHARS}個本下次這])月底"), _month_end, False),
+    (re.compile(r"(?P<rel>本|今|明|去)?(?:年度?)?(?P<part>年底|年終|年度結束|年度終了|上半年|下半年)"
+                r"|(?P<rel2>本|今|明)年度?(?P<end>(?:結束|終了)(?=前|以前|之前)|內)?"),
      _this_year, False),
     (re.compile(rf"(?P<n>{N}){S}(?:個{S})?(?P<unit>工作天|工作日|天|日|週|周|星期|禮拜|月|年)(?:{S}之)?{S}內"),
      _within, False),

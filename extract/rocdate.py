@@ -32,7 +32,10 @@ CN_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 10
 CN_NUMBER_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS) + "萬万"
 # A number as written: Arabic digits or Chinese numerals, whole (not the tail of
 # a longer run) and short, so that a long run of digits cannot make matching slow.
-NUMBER = rf"(?:(?<!\d)\d{{1,4}}(?!\d)|(?<![{CN_NUMBER_CHARS}])[{CN_NUMBER_CHARS}]{{1,8}}(?![{CN_NUMBER_CHARS}]))"
+# PDFs often space out digits one by one (1 1 3 年), so single digits joined by
+# single spaces are one number too.
+NUMBER = (rf"(?:(?<!\d)(?<!\d )(?:\d(?: \d){{1,3}}|\d{{1,4}})(?!\d)(?! \d)"
+          rf"|(?<![{CN_NUMBER_CHARS}])[{CN_NUMBER_CHARS}]{{1,8}}(?![{CN_NUMBER_CHARS}]))")
 
 # First day of the lunar new year (春節, 正月初一), Gregorian, for the years
 # deadlines are likely to name. Outside this range a holiday deadline keeps
@@ -78,12 +81,12 @@ def cn_to_int(text: str) -> int:
     """An Arabic or Chinese numeral as an int. Chinese numerals may be written
     positionally (一一三) or with units (一百一十三, 十二, 兩千).
 
-    >>> [cn_to_int(s) for s in ("113", "一一三", "一百一十三", "十二", "二十", "兩萬三千")]
-    [113, 113, 113, 12, 20, 23000]
+    >>> [cn_to_int(s) for s in ("113", "1 1 3", "一一三", "一百一十三", "十二", "二十", "兩萬三千")]
+    [113, 113, 113, 113, 12, 20, 23000]
 
     Raises ValueError for text that is not a numeral.
     """
-    text = to_halfwidth(text).strip()
+    text = re.sub(r"\s+", "", to_halfwidth(text))
     if text.isdigit():
         return int(text)
     if not text or any(ch not in CN_NUMBER_CHARS for ch in text):

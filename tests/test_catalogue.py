@@ -213,3 +213,18 @@ async def test_search_without_an_index_says_so_instead_of_failing(tmp_path):
     html = await get(ds, "/", q="社工")
     assert "搜尋索引尚未建立" in html
     assert len(listed_items(html)) == 6  # the unfiltered catalogue
+
+
+async def test_other_datasettes_keep_their_own_index_page(tmp_path):
+    """The plugins are installed for every Datasette in the environment; one that
+    does not serve the lieguan database must still have a working home page."""
+    from datasette.app import Datasette
+
+    from db.serve import register_plugins
+
+    register_plugins()
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("create table t (a)").connection.commit()
+    response = await Datasette([str(other)]).client.get("/")
+    assert response.status_code == 200
+    assert 'href="/other"' in response.text

@@ -109,5 +109,16 @@ def test_cli_status_and_history(kb):
     assert "王小明" in lines[1] and "已辦竣" in lines[1]
     refused = runner.invoke(main, ["status", directive, "--set", "finished", "--db", str(db_path)])
     assert refused.exit_code != 0 and "unknown status" in refused.output
+    unknown = runner.invoke(main, ["history", "no-such-item", "--db", str(db_path)])
+    assert unknown.exit_code != 0 and "no item" in unknown.output
     missing = runner.invoke(main, ["history", directive, "--db", str(db_path.parent / "none.db")])
     assert missing.exit_code != 0 and "lieguan build" in missing.output
+
+
+def test_history_of_an_undated_item(tmp_path):
+    deck = write_doc(tmp_path, "deck.txt", kind="deck", items=[item("至114年辦理場次達50次", "target")])
+    db_path = tmp_path / "kb.db"
+    build_docs(db_path, [deck])
+    target = connect(db_path).execute("SELECT id FROM items").fetchone()[0]
+    result = CliRunner().invoke(main, ["history", target, "--db", str(db_path)])
+    assert result.exit_code == 0 and "current status: open" in result.output
