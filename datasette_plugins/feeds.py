@@ -7,7 +7,8 @@ datasette-ics plugins: ``/lieguan/new_and_overdue_feed.atom`` and
 datasette-atom 0.9 fails (HTTP 500, ``max() arg is an empty sequence``) when
 a query returns no rows, as a new catalogue's feed does; this plugin takes
 over the ``.atom`` extension and answers an empty, valid feed in that case,
-delegating everything else to datasette-atom.
+delegating everything else to datasette-atom (after making the queries'
+site-relative ``atom_link`` values absolute).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ EMPTY_FEED = """<?xml version='1.0' encoding='UTF-8'?>
 
 def render_atom(datasette, request, sql, columns, rows, database, table, query_name, view_name, data):
     if rows:
+        if "atom_link" in columns:  # feed readers need absolute links; the queries write "/item/<id>"
+            rows = [{**dict(row), "atom_link": datasette.absolute_url(request, row["atom_link"])}
+                    if (row["atom_link"] or "").startswith("/") else row for row in rows]
         return datasette_atom.render_atom(
             datasette, request, sql, columns, rows, database, table, query_name, view_name, data
         )

@@ -4,7 +4,9 @@ A paragraph ends where the next line opens a numbered point or a labelled
 block (see :mod:`extract.outline`), or where a line stops short of the right
 margin (the last line of a paragraph, a heading, a label on its own line).
 Lines are joined without a space between CJK characters or digits; a space
-is kept only between two Latin letters (an English word wrapped).
+is kept only between two Latin letters (an English word wrapped). Web-page
+clutter around minutes copied from a site (breadcrumbs, share/print buttons,
+publication dates, footer links) is dropped first (:func:`is_clutter`).
 
 Example::
 
@@ -28,6 +30,33 @@ FULL_SHARE = 0.9  # a line reaching 90 % of the usual right edge is "full"
 WRAPPED_SHARE = 0.3  # share of long lines that must be full for the text to count as hard-wrapped
 LATIN = re.compile(r"[A-Za-z]")
 SENTENCE_END = tuple("。！？!?")
+# Site navigation: a breadcrumb trail (首頁 > 本院會議 > …) or a line made only
+# of page controls and footer links.
+BREADCRUMB = re.compile(r"^(?:首頁|回首頁|Home|現在位置|目前位置|您的位置|你的位置|:::)\s*[:：]?\s*(?:[>＞›»/|]\s*[^>＞›»]{1,20}\s*){1,8}$",
+                        re.IGNORECASE)
+SITE_CONTROLS = ("分享", "列印", "友善列印", "回上一頁", "回上頁", "回到頁首", "回頁首", "網站導覽", "隱私權政策",
+                 "隱私權保護政策", "資訊安全政策", "政府網站資料開放宣告", "相關附件", "相關連結", "附件下載", "字級",
+                 "小", "中", "大", ":::", "facebook", "line", "twitter", "email", "rss", "top", "跳到主要內容區塊",
+                 "跳到主要內容", "轉寄", "下載")
+SITE_CONTROL_WORDS = {word.lower() for word in SITE_CONTROLS}
+# Page metadata: 發布日期：112-11-16, 更新日期, 瀏覽人次, 發布單位.
+PAGE_METADATA = re.compile(r"^(?:發布|發佈|更新|上稿|修改|公告)(?:日期|時間|單位|機關)|^(?:瀏覽|點閱)(?:人次|次數)|^資料來源\s*[:：]")
+
+
+def is_clutter(text: str) -> bool:
+    """Whether a line is web-site navigation rather than part of the minutes.
+
+    >>> is_clutter("首頁 > 本院會議 > 院會議案 > 會議決定"), is_clutter("分享 列印 回上一頁"), is_clutter("發布日期：112-11-16")
+    (True, True, True)
+    >>> is_clutter("相關附件"), is_clutter("一、請民政局列印名冊。"), is_clutter("行政院第3875次會議")
+    (True, False, False)
+    """
+    text = text.strip()
+    if not text:
+        return False
+    if BREADCRUMB.match(text) or PAGE_METADATA.match(text):
+        return True
+    return all(word.lower() in SITE_CONTROL_WORDS for word in re.split(r"[\s|｜]+", text) if word)
 
 
 def display_width(text: str) -> int:
@@ -105,7 +134,7 @@ def continues_after_full_line(text: str, previous: str, short: bool, last_values
 def paragraphs(document: Document) -> list[Paragraph]:
     """The document's lines re-joined into paragraphs, each keeping the page of
     its first line and its source lines (see the module example)."""
-    lines = [line for line in document.lines if line.text.strip()]
+    lines = [line for line in document.lines if line.text.strip() and not is_clutter(line.text)]
     edge = full_edge(lines)
     result: list[Paragraph] = []
     current: list[Line] = []

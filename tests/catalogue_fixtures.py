@@ -135,6 +135,7 @@ def build_corpus_db(path: Path) -> Path:
     import sys
 
     lieguan = shutil.which("lieguan", path=str(Path(sys.executable).parent))
-    subprocess.run([lieguan, "build", str(ROOT / "corpus" / "pdf"), str(ROOT / "corpus" / "real-pdf"),
-                    "--db", str(path)], check=True, capture_output=True, timeout=600)
+    result = subprocess.run([lieguan, "build", str(ROOT / "corpus" / "pdf"), str(ROOT / "corpus" / "real-pdf"),
+                             "--db", str(path)], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, f"lieguan build failed:\n{result.stderr[-2000:]}"
     return path

@@ -36,9 +36,8 @@ def test_calendar_dates(text, expected):
 @pytest.mark.parametrize("text, expected, start", [
     ("本部預計於113年1至2月召開共識會議", ("period", "2024-02-29"), "2024-01-01"),
     ("預計大甲區社區心理衛生中心於113年完工。", ("period", "2024-12-31"), "2024-01-01"),
-    ("請各區公所於年底前完成訪視", ("period", "2023-12-31"), "2023-01-01"),
-    ("請社會局於本(11)月底前提報名單", ("period", "2023-11-30"), "2023-11-01"),
-    ("請衛生局於下個月底前完成", ("period", "2023-12-31"), "2023-12-01"),
+    ("請於本年度辦理完竣", ("period", "2023-12-31"), "2023-01-01"),
+    ("請於113年3月完成", ("period", "2024-03-31"), "2024-03-01"),
     ("請於明年上半年完成修法", ("period", "2024-06-30"), "2024-01-01"),
     ("請於113年第2季完成招標", ("period", "2024-06-30"), "2024-04-01"),
     ("請於12月中旬前完成", ("period", "2023-12-20"), "2023-12-11"),
@@ -47,6 +46,29 @@ def test_periods(text, expected, start):
     found = parse_deadline(text, MEETING)
     assert (found.kind, found.date) == expected
     assert found.start == start
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("請內政部會同國防部於113年3月底前完成演練規劃", ("date", "2024-03-31")),
+    ("請於113年3月底完成", ("date", "2024-03-31")),
+    ("請觀光旅遊局於3月底前提報", ("date", "2024-03-31")),
+    ("請於3月底完成", ("date", "2024-03-31")),
+    ("請於113年底前完成", ("date", "2024-12-31")),
+    ("請於本月20日前函復", ("date", "2023-11-20")),
+    ("請於下個月5日前函復", ("date", "2023-12-05")),
+])
+def test_the_end_of_a_named_month_or_year_is_a_due_day(text, expected):
+    """A month's or year's end written with its number (113年3月底前) is one day, not a span."""
+    assert due(text) == expected
+
+
+def test_a_month_end_that_has_passed_is_not_due():
+    assert due("截至3月底止，已完成80%") == ("none", None)
+    assert due("去年底已完成盤點") == ("none", None)
+
+
+def test_every_month_end_is_recurring():
+    assert due("請各區公所每月底前回報") == ("recurring", None)
 
 
 def test_year_span_and_target_horizon():
@@ -65,8 +87,20 @@ def test_year_span_and_target_horizon():
     ("請秘書處於下周一前召開協調會", ("relative", "2023-11-13")),
     ("請於下星期三前回報", ("relative", "2023-11-15")),
     ("請法制局本週五前提供意見", ("relative", "2023-11-10")),
+    ("請各區公所於年底前完成訪視", ("relative", "2023-12-31")),
+    ("請社會局於本(11)月底前提報名單", ("relative", "2023-11-30")),
+    ("請社會局於本（１１）月底前提報名單", ("relative", "2023-11-30")),
+    ("請衛生局於下個月底前完成", ("relative", "2023-12-31")),
+    ("請人事處於月底前彙整", ("relative", "2023-11-30")),
+    ("請於本月內回報", ("relative", "2023-11-30")),
+    ("請主計處於本年度結束前完成核銷", ("relative", "2023-12-31")),
+    ("請各機關於今年內完成", ("relative", "2023-12-31")),
+    ("請研考會於明年底前提出評估", ("relative", "2024-12-31")),
+    ("決議：請行政院於三個月內向本院提出書面報告", ("relative", "2024-02-10")),
+    ("主席裁示:請第一科於2週內簽報", ("relative", "2023-11-24")),
 ])
 def test_relative_to_the_meeting(text, expected):
+    """Counted from the meeting with no year or month number written: relative."""
     assert due(text) == expected
 
 
@@ -189,11 +223,14 @@ def test_topic_label_does_not_give_the_deadline():
 
 def test_ascii_punctuation_and_spaced_digits():
     assert due("請民政局於 1 1 3 年 3 月 8 日前完成,並回報.") == ("date", "2024-03-08")
+    assert due("請於1 1 3 年1 2 月3 1 日前完成") == ("date", "2024-12-31")
+    assert due("請各局處於１１３年１月１５日前提報") == ("date", "2024-01-15")
+    assert due("(1)請社會局於2週內回報;(2)持續追蹤.") == ("relative", "2023-11-24")
 
 
 def test_raw_keeps_the_phrase_as_written():
     found = parse_deadline("請於１１３年３月８日前完成", MEETING)
-    assert found.raw == "１１３年３月８日"
+    assert found.raw == "１１３年３月８日前"
 
 
 @settings(max_examples=300, deadline=None)
@@ -251,9 +288,9 @@ def test_long_runs_of_digits_or_numerals():
 
 
 @pytest.mark.parametrize("text, raw, expected", [
-    ("請於今(113)年底前完成", "今(113)年底", ("period", "2024-12-31")),
-    ("請於明（114）年3月底前完成", "明（114）年3月底", ("period", "2025-03-31")),
-    ("請於本(113)年12月31日前函報", "本(113)年12月31日", ("date", "2024-12-31")),
+    ("請於今(113)年底前完成", "今(113)年底前", ("date", "2024-12-31")),
+    ("請於明（114）年3月底前完成", "明（114）年3月底前", ("date", "2025-03-31")),
+    ("請於本(113)年12月31日前函報", "本(113)年12月31日前", ("date", "2024-12-31")),
 ])
 def test_year_named_with_its_number_in_parentheses(text, raw, expected):
     found = parse_deadline(text, dt.date(2024, 5, 10))

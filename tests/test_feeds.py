@@ -31,7 +31,7 @@ async def test_atom_feed_has_new_and_newly_overdue_items(datasette):
     overdue = entries["overdue:i-overdue"]
     assert overdue.find(f"{ATOM}title").text.startswith("逾期：請衛生局")
     assert overdue.find(f"{ATOM}updated").text.startswith(iso(-9))
-    assert overdue.find(f"{ATOM}link").get("href") == "/item/i-overdue"
+    assert overdue.find(f"{ATOM}link").get("href") == "http://localhost/item/i-overdue"
 
 
 async def test_atom_feed_content_is_text_not_markup(datasette):

@@ -41,7 +41,7 @@ def chinese_units(n: int) -> str:
 @pytest.mark.parametrize("text, value", [
     ("113", 113), ("１１３", 113), ("一一三", 113), ("一百一十三", 113), ("一百十三", 113),
     ("十", 10), ("十二", 12), ("二十", 20), ("二十五", 25), ("兩千", 2000), ("二〇二四", 2024),
-    ("一萬零五", 10005), ("兩萬三千", 23000),
+    ("一萬零五", 10005), ("兩萬三千", 23000), ("1 1 3", 113),
 ])
 def test_cn_to_int_reads_arabic_fullwidth_and_chinese_numerals(text, value):
     assert cn_to_int(text) == value
@@ -104,9 +104,16 @@ def test_safe_date_refuses_impossible_days():
     ("１１３年３月８日", dt.date(2024, 3, 8)),
     ("2024年3月8日", dt.date(2024, 3, 8)),
     ("113.03.08", dt.date(2024, 3, 8)),
+    ("開會日期：1 1 2 年 8 月 2 1 日（星期一）", dt.date(2023, 8, 21)),
 ])
 def test_parse_roc_date_reads_house_styles(text, day):
     assert parse_roc_date(text) == day
+
+
+def test_spaced_digits_are_one_number_only_when_spaced_one_by_one():
+    """Cause: PDFs space digits one by one (1 1 2 年); 113 年 3 月 is still three numbers."""
+    assert parse_roc_date("第 3 次 1 0 1 年 1 2 月 3 日") == dt.date(2012, 12, 3)
+    assert parse_roc_date("113 年 3 月 8 日") == dt.date(2024, 3, 8)
 
 
 def test_parse_roc_date_skips_impossible_dates_and_plain_text():
