@@ -7,7 +7,10 @@ keeps the most telling of the rest: a dated phrase governed by a future or
 obligation marker (前, 內, 於, 預計, 至…年, …起), then the next meeting, then
 儘速-like urgency, then recurring (每年, 定期), then standing (爾後, 持續) wording.
 A bare year (112年) counts only for targets and milestones, or when its
-sentence states a goal. See corpus/gold/README.md for the kinds.
+sentence states a goal. The end of a month or year written with its number
+(113年3月底前, 3月底) is a due ``date``; counted from the meeting with no
+number (年底前, 本月底前, 本年度結束前, 下週一, 二週內) it is ``relative``.
+See corpus/gold/README.md for the kinds.
 
 Example::
 
@@ -79,7 +82,7 @@ NEXT_MEETING = re.compile(
 
 # Days of a month a phrase names: 上旬 the first ten, 底 (by the end of) the whole month.
 MONTH_PARTS = {"上旬": (1, 10), "初": (1, 10), "中旬": (11, 20), "下旬": (21, None), "底": (1, None)}
-MONTH_PART = r"(?P<part>底|上旬|中旬|下旬|初)?"
+MONTH_PART = rf"(?:{S}(?P<part>底|上旬|中旬|下旬|初))?"
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 UNIT_DAYS = {"天": 1, "日": 1, "週": 7, "周": 7, "星期": 7, "禮拜": 7}
 
@@ -243,7 +246,7 @@ def _whole_year(m, meeting):
 def _month_day(m, meeting):
     if meeting is None:
         return "date", None, None
-    month, day = _int(m.group("m")), _int(m.group("d"))
+    month, day = _int(m.group("m") or m.group("m2")), _int(m.group("d") or m.group("d2"))
     found = safe_date(meeting.year, month or 0, day or 0)
     if found and found < meeting and _is_due_by(m):  # 1月20日前, written in November
         found = safe_date(meeting.year + 1, found.month, found.day)
@@ -285,6 +288,18 @@ def _this_month_day(m, meeting):
     return ("date", found, None) if found else None
 
 
+def _this_year_month(m, meeting):
+    """今年11月30日, 明年3月底, 本年6月: a month (or day) of the meeting's year
+    or the next; with its month written it reads like 113年3月底."""
+    if meeting is None:
+        return ("date" if m.group("d") or m.group("part") == "底" else "period"), None, None
+    year = meeting.year + THIS_YEAR_OFFSET[m.group("rel")]
+    if m.group("d"):
+        found = safe_date(year, _int(m.group("m")) or 0, _int(m.group("d")) or 0)
+        return ("date", found, None) if found else None
+    return _month_span(_month(year, m.group("m"), m.group("part")), m.group("part"))
+
+
 def _month_end(m, meeting):
     """月底前 with no month named: the end of the meeting's month."""
     return "relative", month_end(meeting.year, meeting.month) if meeting else None, None
@@ -312,6 +327,8 @@ def _this_year(m, meeting):
 
 def _within(m, meeting):
     count, unit = _int(m.group("n")), m.group("unit")
+    if m.group("n") == "半":  # 半個月內, 半年內
+        count, unit = (15, "天") if unit == "月" else (6, "月") if unit == "年" else (None, unit)
     if count is None or count > 3660:
         return None
     if meeting is None:
@@ -330,7 +347,8 @@ def _weekday(m, meeting):
     monday = meeting - dt.timedelta(days=meeting.weekday())
     if m.group("rel") in ("下", "次"):
         monday += dt.timedelta(days=7)
-    return "relative", monday + dt.timedelta(days=WEEKDAYS[m.group("wd")]), None
+    weekday = WEEKDAYS[m.group("wd")] if m.group("wd") else WEEKDAYS["日"]  # 本週內: by the week's end
+    return "relative", monday + dt.timedelta(days=weekday), None
 
 
 def _lunar_new_year_eve(m, meeting):
@@ -369,17 +387,20 @@ DATED_PATTERNS: list[tuple[re.Pattern, Callable, bool]] = [
     (re.compile(rf"{YEAR}(?:{S}年)?(?P<end>底|終)?"), _whole_year, True),
     (re.compile(rf"(?<![第\d{CN_NUMBER_CHARS}])(?P<rel>本|下個?|次)(?:{S}\(?{S}(?P<m>{N}){S}\)?)?{S}月(?:份)?{MONTH_PART}"),
      _this_month, False),
-    (re.compile(rf"{MONTH}{S}{DAY}"), _month_day, False),
+    (re.compile(rf"{MONTH}{S}{DAY}"
+                rf"|(?<![\d/.])(?P<m2>\d{{1,2}})/(?P<d2>\d{{1,2}})(?![\d/])(?={S}(?:前|以前|之前|止))"),  # 3/15前
+     _month_day, False),
     (re.compile(rf"(?<![第\d{CN_NUMBER_CHARS}])(?P<rel>本|下個?|次)月(?:份)?{S}{DAY}"), _this_month_day, False),
-    (re.compile(rf"{MONTH}(?P<part>底|(?:上旬|中旬|下旬|初)?(?=前|以前|之前|止))"), _bare_month, False),
+    (re.compile(rf"(?P<rel>本|今|明|去)年度?{S}{MONTH}(?:{S}{DAY}|{MONTH_PART})"), _this_year_month, False),
+    (re.compile(rf"{MONTH}{S}(?P<part>底|(?:上旬|中旬|下旬|初)?(?={S}(?:前|以前|之前|止)))"), _bare_month, False),
     (re.compile(rf"(?<![每\d{CN_NUMBER_CHARS}個本下次這])月底"), _month_end, False),
     (re.compile(r"(?P<rel>本|今|明|去)?(?:年度?)?(?P<part>年底|年終|年度結束|年度終了|上半年|下半年)"
                 r"|(?P<rel2>本|今|明)年度?(?P<end>(?:結束|終了)(?=前|以前|之前)|內)?"),
      _this_year, False),
-    (re.compile(rf"(?P<n>{N}){S}(?:個{S})?(?P<unit>工作天|工作日|天|日|週|周|星期|禮拜|月|年)(?:{S}之)?{S}內"),
+    (re.compile(rf"(?P<n>{N}|半){S}(?:個{S})?(?P<unit>工作天|工作日|天|日|週|周|星期|禮拜|月|年)(?:{S}之)?{S}內"),
      _within, False),
-    (re.compile(r"(?P<rel>下|次|本|這)(?:個)?(?:週|周|星期|禮拜)(?P<wd>[一二三四五六日天])"), _weekday, False),
-    (re.compile(r"(?:農曆)?(?:春節|過年|年節)(?=前|以前|之前)"), _lunar_new_year_eve, False),
+    (re.compile(r"(?P<rel>下|次|本|這)(?:個)?(?:週|周|星期|禮拜)(?:(?P<wd>[一二三四五六日天])|(?=內))"), _weekday, False),
+    (re.compile(r"(?:農曆)?(?:春節|過年|年節)(?=前|以前|之前)|農曆(?:新)?年(?=前|以前|之前)"), _lunar_new_year_eve, False),
     (re.compile(r"元旦(?=前|以前|之前)"), _new_years_eve, False),
 ]
 

@@ -18,18 +18,28 @@ from __future__ import annotations
 
 import re
 
+from extract.layout import canonical, is_clutter
 from extract.model import Line, Meeting, Page, Paragraph
 from extract.outline import FIELDS, label, numbering
 from extract.rocdate import parse_roc_date, to_halfwidth
 
 HEADER_SPAN = 30  # the header lies within the first paragraphs
 TITLE_END = re.compile(r"(?:會議)?(?:紀錄|記錄|議事錄|紀要)\s*(?:[(（][^()（）]{1,6}[)）])?\s*$")  # (核定本)
+# A session: 112年第3次, 第11屆第3次定期大會第5次, 第11屆第1會期 (a legislature's
+# term and sitting, which may stand apart from the 第N次 of its committee).
 SESSION = re.compile(
     r"(?:(?:\d{2,4}|[一二三四五六七八九十百〇零]+)\s*年\s*度?\s*)?"
-    r"(?:第\s*(?:\d+|[一二三四五六七八九十]+)\s*屆\s*)?"
-    r"第\s*(?:\d+|[一二三四五六七八九十百]+)\s*次"
+    r"(?:第\s*(?:\d+|[一二三四五六七八九十百]+)\s*(?:屆|會期|次)(?:\s*(?:定期大會|臨時大會|臨時會))?\s*)+"
+    r"(?<=[屆期次會])"
 )
+# A title that names a meeting without 紀錄: a web page's 行政院第3875次會議 or
+# 行政院第3875次會議決定.
+MEETING_NAME = re.compile(r"(?:會議|會報|大會|座談會|協調會|審查會|聯席會)\s*$")
+OUTCOME_SUFFIX = re.compile(r"(?:決定|決議|結論|紀要)(?:事項)?\s*$")
+MEETING_OUTCOME = re.compile(rf"(?:會議|會報|大會)\s*{OUTCOME_SUFFIX.pattern}")
+SENTENCE = re.compile(r"[，。；,;：:]")
 FIELD = re.compile(rf"(?:^|(?<=[\s，,；;)）]))(?P<name>{FIELDS})\s*[:：]\s*")  # not 會議紀錄：
+BARE_FIELD = re.compile(rf"^(?P<name>{FIELDS})\s+(?=\S)")  # the legislature's 時　　間　中華民國…, no colon
 CLOCK = re.compile(
     r"(?P<half>上午|下午|中午|晚上|早上)?\s*(?P<hour>\d{1,2})\s*(?:時|點|:)\s*(?:(?P<minute>\d{1,2})\s*分?|(?P<half_hour>半))?"
 )
@@ -81,16 +91,19 @@ def times(text: str) -> tuple[str | None, str | None]:
 
 def fields(texts: list[str]) -> dict[str, str]:
     """``name：value`` pairs found in ``texts``; the first value of each name wins.
-    Names are normalised without spaces (``時 間`` → ``時間``).
+    Names are normalised without spaces (``時 間`` → ``時間``); a line may
+    also open with a name and spaces instead of a colon.
 
     >>> fields(["參、主席：X    紀錄：Y", "時 間：112年", "確認前次會議紀錄：確認。"])
     {'主席': 'X', '紀錄': 'Y', '時間': '112年'}
+    >>> fields(["時\u3000\u3000間\u3000中華民國113年3月13日", "主\u3000\u3000席\u3000林委員月琴", "主席致詞"])
+    {'時間': '中華民國113年3月13日', '主席': '林委員月琴'}
     """
     found: dict[str, str] = {}
     for text in texts:
         number = numbering(text)
         text = number.rest if number else text.strip()
-        matches = list(FIELD.finditer(text))
+        matches = list(FIELD.finditer(text)) or list(filter(None, [BARE_FIELD.match(text)]))
         for match, following in zip(matches, matches[1:] + [None]):
             value = text[match.end():following.start() if following else len(text)].strip()
             name = re.sub(r"\s+", "", match.group("name"))
@@ -128,23 +141,47 @@ def field_value(found: dict[str, str], *keywords: str) -> str | None:
     return None
 
 
+def title_rank(text: str) -> int | None:
+    """How surely a line is the meeting's title: 0 for …會議紀錄, 1 for a bare
+    meeting name (…第3875次會議), 2 for …會議決定; None for other lines.
+
+    >>> title_rank("行政院第3875次會議決定"), title_rank("行政院第3875次會議"), title_rank("臺北市政府第2201次市政會議紀錄")
+    (2, 1, 0)
+    >>> title_rank("地點：第一會議室"), title_rank("二、討論事項"), title_rank("請於下次會議提出報告。")
+    (None, None, None)
+    """
+    if label(text) or numbering(text) or is_clutter(text):
+        return None
+    if TITLE_END.search(text):
+        return 0
+    if len(text) > 60 or SENTENCE.search(text):
+        return None
+    return 1 if MEETING_NAME.search(text) else 2 if MEETING_OUTCOME.search(text) else None
+
+
 def title_of(paragraphs: list[Paragraph]) -> str | None:
-    """The heading line ending in 會議紀錄/紀錄, looked for line by line (a
-    letterhead may share its paragraph), joined with the line before it when
-    the title is split (臺中市政府 / 112年第1次會議紀錄).
+    """The heading line naming the meeting, looked for line by line (a
+    letterhead may share its paragraph): the first ending in 會議紀錄/紀錄, else
+    the first bare meeting name, else a 會議決定 page title; joined with the
+    line before it when the title is split (臺中市政府 / 112年第1次會議紀錄).
+    Spaced digits (1 1 2年) are closed up.
 
     >>> title_of([Paragraph("中華民國天文學會", 1), Paragraph("第26屆第3次理監事會議 會議紀錄", 1)])
     '中華民國天文學會 第26屆第3次理監事會議 會議紀錄'
+    >>> title_of([Paragraph("首頁 > 院會議案", 1), Paragraph("行政院第3875次會議決定", 1), Paragraph("行政院第3875次會議", 1)])
+    '行政院第3875次會議'
     """
-    lines = [line.text.strip() for p in paragraphs[:HEADER_SPAN] for line in (p.lines or [Line(p.text, p.page)])]
-    for index, text in enumerate(lines):
-        if label(text) or numbering(text) or not TITLE_END.search(text):
-            continue
-        before = lines[index - 1] if index else ""
-        if before and (SESSION.match(text) or len(text) <= 6) and not re.search(r"[，。：:A-Za-z]", before):
-            return f"{before} {text}" if SESSION.match(text) else before + text
-        return text
-    return None
+    lines = [canonical(line.text.strip()) for p in paragraphs[:HEADER_SPAN] for line in (p.lines or [Line(p.text, p.page)])]
+    ranked = [(rank, index) for index, text in enumerate(lines) if (rank := title_rank(text)) is not None]
+    if not ranked:
+        return None
+    _, index = min(ranked)
+    text = lines[index]
+    before = lines[index - 1] if index else ""
+    if before and (SESSION.match(text) or len(text) <= 6) and not re.search(r"[，。：:A-Za-z]", before) \
+            and not is_clutter(before):
+        text = f"{before} {text}" if SESSION.match(text) else before + text
+    return join_spaced_digits(text)
 
 
 def body_of(title: str) -> str:
@@ -156,15 +193,30 @@ def body_of(title: str) -> str:
     ('強化社會安全網政策溝通平臺', '嘉義市行政輔導團')
     >>> body_of("屏東縣政府113年第2次縣務會議紀錄"), body_of("中華民國天文學會第28屆第1次理監事會議會議紀錄")
     ('屏東縣政府縣務會議', '中華民國天文學會理監事會議')
+    >>> body_of("嘉義市議會第11屆第3次定期大會第5次會議紀錄"), body_of("行政院第3875次會議決定")
+    ('嘉義市議會', '行政院')
+    >>> body_of("立法院第11屆第1會期社會福利及衛生環境委員會第5次全體委員會議紀錄")
+    '立法院社會福利及衛生環境委員會全體委員會議'
     """
-    session = SESSION.search(title)
-    if not session or session.start() == 0:
+    sessions = list(SESSION.finditer(title))
+    if not sessions or sessions[0].start() == 0:
         return TITLE_END.sub("", title).strip()
-    prefix = title[:session.start()].strip()
-    kind = re.sub(r"\s+", "", TITLE_END.sub("", title[session.end():]))
+    prefix = title[:sessions[0].start()].strip()
+    between = "".join(title[a.end():b.start()].strip() for a, b in zip(sessions, sessions[1:]))
+    kind = re.sub(r"\s+", "", OUTCOME_SUFFIX.sub("", TITLE_END.sub("", title[sessions[-1].end():])))
     if GENERIC_KIND.fullmatch(kind):
-        return prefix
-    return prefix + (kind if kind.endswith(("會議", "會報", "大會")) else f"{kind}會議")
+        return prefix + between
+    return prefix + between + (kind if kind.endswith(("會議", "會報", "大會")) else f"{kind}會議")
+
+
+def session_of(title: str) -> str | None:
+    """The session the title names, its parts joined without spaces.
+
+    >>> session_of("臺中市推動會報 112年第 3 次會議紀錄"), session_of("立法院第11屆第1會期社福委員會第5次全體委員會議")
+    ('112年第3次', '第11屆第1會期第5次')
+    """
+    parts = [re.sub(r"\s+", "", match.group(0)) for match in SESSION.finditer(title)]
+    return "".join(parts) or None
 
 
 def people(value: str | None) -> list[str]:
@@ -200,15 +252,14 @@ def parse_header(paragraphs: list[Paragraph], pages: list[Page] | None = None) -
     head = [p.text for p in paragraphs[:HEADER_SPAN]] + table_fields(pages or [])
     found = fields(head)
     title = title_of(paragraphs)
-    session = SESSION.search(join_spaced_digits(title)) if title else None
     when = [join_spaced_digits(value) for name, value in found.items() if "時間" in name or "日期" in name]
     date = next(filter(None, (parse_roc_date(value) for value in when)), None)
     start, end = next((t for t in map(times, when) if t[0]), (None, None))
     recorder = field_value(found, "紀錄", "記錄")
     return Meeting(
         title=title,
-        body=body_of(join_spaced_digits(title)) if title else None,
-        session=re.sub(r"\s+", "", session.group(0)) if session else None,
+        body=body_of(title) if title else None,
+        session=session_of(title) if title else None,
         date=date.isoformat() if date else None,
         start_time=start,
         end_time=adjourn_time(paragraphs) or end,

@@ -6,7 +6,8 @@ margin (the last line of a paragraph, a heading, a label on its own line).
 Lines are joined without a space between CJK characters or digits; a space
 is kept only between two Latin letters (an English word wrapped). Web-page
 clutter around minutes copied from a site (breadcrumbs, share/print buttons,
-publication dates, footer links) is dropped first (:func:`is_clutter`).
+publication dates, footer links) is dropped first (:func:`is_clutter`), and
+compatibility ideographs are read as the ordinary ones (:func:`canonical`).
 
 Example::
 
@@ -32,8 +33,9 @@ LATIN = re.compile(r"[A-Za-z]")
 SENTENCE_END = tuple("。！？!?")
 # Site navigation: a breadcrumb trail (首頁 > 本院會議 > …) or a line made only
 # of page controls and footer links.
-BREADCRUMB = re.compile(r"^(?:首頁|回首頁|Home|現在位置|目前位置|您的位置|你的位置|:::)\s*[:：]?\s*(?:[>＞›»/|]\s*[^>＞›»]{1,20}\s*){1,8}$",
-                        re.IGNORECASE)
+BREADCRUMB = re.compile(
+    r"^(?:(?:現在|目前|您的|你的|您所在)位置\s*[:：]?\s*)?(?:首頁|回首頁|Home|:::)\s*(?:[>＞›»/|]\s*[^>＞›»]{1,20}\s*){1,8}$",
+    re.IGNORECASE)
 SITE_CONTROLS = ("分享", "列印", "友善列印", "回上一頁", "回上頁", "回到頁首", "回頁首", "網站導覽", "隱私權政策",
                  "隱私權保護政策", "資訊安全政策", "政府網站資料開放宣告", "相關附件", "相關連結", "附件下載", "字級",
                  "小", "中", "大", ":::", "facebook", "line", "twitter", "email", "rss", "top", "跳到主要內容區塊",
@@ -48,7 +50,7 @@ def is_clutter(text: str) -> bool:
 
     >>> is_clutter("首頁 > 本院會議 > 院會議案 > 會議決定"), is_clutter("分享 列印 回上一頁"), is_clutter("發布日期：112-11-16")
     (True, True, True)
-    >>> is_clutter("相關附件"), is_clutter("一、請民政局列印名冊。"), is_clutter("行政院第3875次會議")
+    >>> is_clutter("現在位置：首頁 > 市政資訊 > 市政會議紀錄"), is_clutter("一、請民政局列印名冊。"), is_clutter("行政院第3875次會議")
     (True, False, False)
     """
     text = text.strip()
@@ -57,6 +59,17 @@ def is_clutter(text: str) -> bool:
     if BREADCRUMB.match(text) or PAGE_METADATA.match(text):
         return True
     return all(word.lower() in SITE_CONTROL_WORDS for word in re.split(r"[\s|｜]+", text) if word)
+
+
+def canonical(text: str) -> str:
+    """Text with CJK compatibility ideographs (U+F900–U+FAFF, which some PDF
+    fonts emit for 錄, 參, 年...) replaced by their canonical ideographs (NFC),
+    so that labels and numbers match; full-width forms are kept.
+
+    >>> canonical("會議紀\uf93f"), canonical("參、（一）")
+    ('會議紀錄', '參、（一）')
+    """
+    return unicodedata.normalize("NFC", text)
 
 
 def display_width(text: str) -> int:
@@ -142,7 +155,7 @@ def paragraphs(document: Document) -> list[Paragraph]:
     previous_full = False
     last_values: dict[int, int] = {}  # the last number seen at each outline level
     for line in lines:
-        piece = line.text.strip()
+        piece = canonical(line.text.strip())
         full = edge is not None and right_edge(line) >= FULL_SHARE * edge
         if current and not (previous_full and continues_after_full_line(piece, text, not full, last_values)):
             result.append(Paragraph(text, current[0].page, tuple(current)))

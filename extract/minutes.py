@@ -33,19 +33,22 @@ from dataclasses import dataclass, replace
 
 from extract.deadlines import parse_deadline
 from extract.header import SESSION, parse_header
+from extract.layout import paragraphs as join_paragraphs
 from extract.model import Deadline, Document, Item, ItemKind, Meeting, Paragraph, item_id
-from extract.outline import HEADS, Node, build, label, numbering, remarks_speaker, speaker_name
+from extract.outline import HEADS, LEVELS, MOTION, PERSON, Node, build, chinese_number, label, numbering, remarks_speaker, speaker_name
 from extract.rocdate import parse_roc_date
 from extract.targets import parse_targets
 from extract.units import UnitContext, context_from_text, find_units
 
 ACKNOWLEDGEMENT = re.compile(
-    r"^(?:(?:見|詳)[^，。]{0,12}[，,]\s*)?(?:洽悉|悉|確認|准予備查|同意備查|准予核備|備查|知悉|紀錄確定|准予確認|照案確認|無意見)[。.]?$"
+    r"^(?:(?:見|詳)[^，。]{0,12}[，,]\s*|本(?:案|項|報告)\s*)?"
+    r"(?:洽悉|悉|確認|確定|准予備查|同意備查|准予核備|備查|知悉|紀錄確定|准予確認|照案確認|無意見"
+    r"|(?:報告|質詢|詢答|答詢)(?:及(?:報告|質詢|詢答|答詢))?(?:完畢|結束))[。.]?$"
 )
 # Asking someone to act: 請 (not 邀請/申請/聲請/提請), 務必, 應 (not in the
 # compounds 因應/支應/回應...), and 建議 opening a clause (not 建議支用表, a noun).
 ASK = re.compile(
-    r"(?<![邀申聲提懇])請|務必|(?<![因支對相適反回供響呼])應(?![用變屆])|(?:^|[，。；：,;:]|爰|並|另|亦|故|惟)\s*建議"
+    r"(?<![邀申聲提懇])請|務必|責成|(?<![因支對相適反回供響呼])應(?![用變屆])|(?:^|[，。；：,;:]|爰|並|另|亦|故|惟)\s*建議"
 )
 # A case or question asking a higher authority for something.
 REQUEST = re.compile(r"建請|建議|請求|懇請|籲請|惠請")
@@ -54,10 +57,33 @@ PLAN = r"預計|預訂|預定|擬|規劃|訂於|將於|俟"
 SCHEDULED = re.compile(rf"(?:{PLAN})\s*於?\s*(?:\d|[一二三四五六七八九十]|明年|今年|當年|次年|年底|年中)[^，。；]{{0,12}}?(?:年|月|日|底|前|後)")
 IN_PROGRESS = re.compile(rf"刻正|賡續|{PLAN}")
 TOPIC = re.compile(r"^另?有關[^，。；]{1,60}?(?:1|一)\s*(?:節|案)[，,]")
-TRACKING = re.compile(r"((?:第\s*\d+\s*案\s*[、，,及與和]?\s*)+)(解除列管|繼續列管|持續列管)")
-PROPOSER = re.compile(r"[（(]\s*(?:提案|報告|承辦|主辦)(?:單位|機關|人)\s*[:：]\s*([^()（）]+?)\s*[)）]\s*$")
+# 列管 statements: 第1案、第3案解除列管, 第一至三案繼續列管, 第2、4項持續列管, 均解除列管.
+CASE_NUMBER = r"(?:\d+|[一二三四五六七八九十]+)"
+CASE_RANGE = r"(?:至|到|[-~～－])"
+CASE_LIST = rf"第\s*{CASE_NUMBER}(?:\s*(?:[、，,及與和]|{CASE_RANGE})\s*(?:第\s*)?{CASE_NUMBER})*\s*[案項]"
+TRACKING = re.compile(
+    rf"((?:{CASE_LIST}\s*[、，,及與和]?\s*)+|[均皆]|全數|全部|所有|悉數|其餘)\s*(?:予以|同意|准予|建議)?\s*(解除列管|繼續列管|持續列管)"
+)
+# A status cell of a 前次會議列管事項 table row: 解除列管, 建議繼續列管, 結案...
+STATUS_CELL = re.compile(r"^(?:建議)?(?:(?P<released>解除列管|解除|結案|銷案|除管)|(?P<continued>繼續列管|持續列管|繼續|持續|續管))"
+                         r"(?:[(（][^()（）]*[)）])?$")  # 解除列管（已完成）
+ROW_NUMBER = re.compile(r"^(?:第\s*)?(\d{1,3})\s*(?:案)?$")
+CELL_SEPARATOR = re.compile(r"\s*(?:[|｜\t]|\s{2,}|\u3000{2,})\s*")
+# A unit told to act without 請 (各鄉公所每月將…函報本府, 建管科會同…提出…):
+# a unit name opening the sentence, an action verb soon after.
+UNIT_SUBJECT = re.compile(
+    r"^(?:由|另由|並由)?(?!本)[^，。；,;]{1,14}?(?:部|署|司|局|處|會|府|中心|公所|所|館|隊|組|科|室|單位|機關|學校)"
+    r"(?:[^，。；,;]{0,16}?)(?:函報|提報|陳報|報府|回報|辦理|提出|完成|加強|落實|研議|研擬|檢討|督導|協助|配合|推動|執行|"
+    r"追蹤|彙整|規劃|訂定|修正|召開|清查|盤點|宣導|積極|儘速|儘快|持續|賡續)"
+    r"(?!情形|成效|績效|成果|進度|狀況|良好|得宜|有成|之)"  # 社會局辦理情形良好 reports, not instructs
+)
+# A motion heading that opens with its proposer: 民政局提：…, 王委員等提案：…
+PROPOSED_BY = re.compile(r"(.{2,20}?)(?:等\d*人)?(?:提案|提)")
+PROPOSER = re.compile(r"[（(]\s*(?:提案|報告|承辦|主辦)(?:單位|機關|人)\s*[:：]\s*([^()（）]+?)\s*[)）]\s*$"
+                      r"|(?<=[。.])\s*(?:提案|報告|承辦|主辦)(?:單位|機關|人)\s*[:：]\s*([^，。()（）]+?)\s*$")
 NEXT_MEETING = re.compile(r"下次(?:會議|會報|[^，。]{0,8}會議)")
 HEAD_OF = re.compile(rf"^{HEADS}")
+SENTENCE_END = ("。", ".", "！", "!", "？", "?")
 YEAR = re.compile(r"\d{2,4}\s*年")
 DISCUSSION = re.compile(r"討論|提案|動議")
 OUTCOME_VERB = re.compile(r"通過|同意|擱置|暫緩|緩議|再議|否決|不予|照辦")
@@ -125,38 +151,117 @@ def outcome_kind(name: str, text: str) -> ItemKind:
 
     >>> outcome_kind("決議", "照案通過。"), outcome_kind("縣長裁示", "請民政局辦理。"), outcome_kind("決定", "洽悉。")
     ('resolution', 'directive', 'noted')
+    >>> outcome_kind("決定事項", "第1案解除列管，其餘繼續列管。"), outcome_kind("決定事項", "請民政局辦理。")
+    ('noted', 'decision')
     """
-    if is_acknowledgement(text):
+    if is_acknowledgement(text) or only_tracking(text):
         return "noted"
-    kind = OUTCOME_KIND.get(squash(name).removeprefix("會議"))
+    kind = OUTCOME_KIND.get(squash(name).removeprefix("會議").removesuffix("事項"))
     if kind:
         return kind
-    return "directive" if asks(text) else "noted"
+    return "directive" if asks(text) or tells_unit(text) else "noted"
+
+
+def tells_unit(text: str) -> bool:
+    """A chair's sentence whose subject is a unit and whose verb is an action
+    (各鄉公所每月將農漁損情形函報本府), which instructs as 請 would; not the
+    speaker's own unit (本府, 本局).
+
+    >>> tells_unit("各鄉公所每月將農漁損情形函報本府。"), tells_unit("建管科會同使用管理科於4月底前提出計畫。")
+    (True, True)
+    >>> tells_unit("本府已完成改善。"), tells_unit("包租代管成效良好，感謝社會局同仁努力。"), tells_unit("社會局辦理成效良好。")
+    (False, False, False)
+    """
+    return any(UNIT_SUBJECT.match(clause) for clause in re.split(r"[；;]", squash(text)))
 
 
 def outcome_source(name: str) -> str:
     """Who an outcome block speaks for: 主席 for 主席指(裁)示, 市長 for 市長提示,
     決議 for 決議.
 
-    >>> outcome_source("主席指(裁)示"), outcome_source("院長提示"), outcome_source("會議決議")
-    ('主席', '院長', '決議')
+    >>> outcome_source("主席指(裁)示"), outcome_source("院長提示"), outcome_source("會議決議"), outcome_source("決定事項")
+    ('主席', '院長', '決議', '決定')
     """
     name = squash(name)
     head = HEAD_OF.match(name)
-    return head.group(0) if head else name.removeprefix("會議")
+    return head.group(0) if head else name.removeprefix("會議").removesuffix("事項")
+
+
+def tracking_statements(text: str) -> list[dict]:
+    """Every 列管 status stated in ``text``, with the earlier items it names.
+
+    >>> tracking_statements("第1案、第3案解除列管，第2案持續列管。")
+    [{'status': '解除列管', 'refs': [1, 3]}, {'status': '繼續列管', 'refs': [2]}]
+    """
+    return [{"status": "繼續列管" if match.group(2) == "持續列管" else match.group(2), "refs": case_refs(match.group(1))}
+            for match in TRACKING.finditer(text)]
+
+
+def case_refs(text: str) -> list[int]:
+    """The case numbers a tracking statement names, ranges spelled out.
+
+    >>> case_refs("第1案、第3案"), case_refs("第一至三案"), case_refs("第2、4項"), case_refs("均")
+    ([1, 3], [1, 2, 3], [2, 4], [])
+    """
+    refs: list[int] = []
+    in_range = False
+    for number, dash in re.findall(rf"({CASE_NUMBER})|({CASE_RANGE})", text):
+        if dash:
+            in_range = bool(refs)
+            continue
+        value = chinese_number(number)
+        refs.extend(range(refs[-1] + 1, value + 1) if in_range else [value])
+        in_range = False
+    return refs
+
+
+def only_tracking(text: str) -> bool:
+    """A statement of 列管 status and nothing else to do (第1案解除列管，其餘繼續列管。).
+
+    >>> only_tracking("第1案、第2案解除列管，第3案繼續列管。"), only_tracking("第4案繼續列管，請心健司儘速提供窗口。")
+    (True, False)
+    """
+    rest = re.sub(r"[，,。.；;、\s]", "", TRACKING.sub("", text))
+    return bool(TRACKING.search(text)) and (not rest or is_acknowledgement(rest))
 
 
 def tracking_of(text: str) -> tuple[str | None, list[int]]:
-    """The 列管 status stated in ``text`` and the earlier items it names.
+    """The first 列管 status stated in ``text`` and the earlier items it names.
 
     >>> tracking_of("第1案、第2案、第3案解除列管；請各地方政府…")
     ('解除列管', [1, 2, 3])
     """
-    match = TRACKING.search(text)
-    if not match:
-        return None, []
-    status = "繼續列管" if match.group(2) == "持續列管" else match.group(2)
-    return status, [int(n) for n in re.findall(r"\d+", match.group(1))]
+    statements = tracking_statements(text)
+    return (statements[0]["status"], statements[0]["refs"]) if statements else (None, [])
+
+
+def tracking_row(cells: list[str]) -> tuple[int, str, str] | None:
+    """(case number, subject, status) of a 前次會議列管事項 table row: a
+    number cell, a status cell (解除列管, 建議繼續列管...) and the longest
+    other cell as the subject; None for other rows.
+
+    >>> tracking_row(["1", "請養工科完成側溝清淤", "養工科", "已完成", "解除列管"])
+    (1, '請養工科完成側溝清淤', '解除列管')
+    >>> tracking_row(["編號", "列管事項", "列管建議"]) is None
+    True
+    """
+    cells = [squash(c) for c in cells if c and c.strip()]
+    number = next((ROW_NUMBER.match(c) for c in cells if ROW_NUMBER.match(c)), None)
+    status = next((STATUS_CELL.match(c) for c in cells if STATUS_CELL.match(c)), None)
+    others = [c for c in cells if not ROW_NUMBER.match(c) and not STATUS_CELL.match(c)]
+    if not (number and status and others):
+        return None
+    return int(number.group(1)), max(others, key=len), "解除列管" if status.group("released") else "繼續列管"
+
+
+def row_cells(text: str) -> list[str]:
+    """A table row written as text (``| 1 | … | 解除列管 |``, tab- or
+    space-separated cells) split into cells.
+
+    >>> row_cells("| 1 | 請養工科辦理 | 解除列管 |"), row_cells("2\t請建管科研擬\t繼續列管")
+    (['1', '請養工科辦理', '解除列管'], ['2', '請建管科研擬', '繼續列管'])
+    """
+    return [cell for cell in CELL_SEPARATOR.split(text.strip()) if cell]
 
 
 def split_title(text: str) -> tuple[str, str | None]:
@@ -173,12 +278,96 @@ def split_title(text: str) -> tuple[str, str | None]:
 def case_parts(text: str) -> tuple[str, str | None]:
     """A case's subject and its proposing unit (（提案單位：X）).
 
-    >>> case_parts("建請貴部評估人力。（提案單位：新北市政府衛生局）")
-    ('建請貴部評估人力。', '新北市政府衛生局')
+    >>> case_parts("建請貴部評估人力。（提案單位：新北市政府衛生局）"), case_parts("請衛生福利部提出方案。提案人：王委員")
+    (('建請貴部評估人力。', '新北市政府衛生局'), ('請衛生福利部提出方案。', '王委員'))
     """
     flat = text.replace("\n", "").strip()
     match = PROPOSER.search(flat)
-    return (flat[:match.start()].rstrip(), match.group(1)) if match else (flat, None)
+    return (flat[:match.start()].rstrip(), match.group(1) or match.group(2)) if match else (flat, None)
+
+
+def inline_points(text: str) -> list[tuple[str, str]] | None:
+    """Numbered points run together on one line (a web page's
+    ``決定：(一)洽悉。(二)請內政部辦理。``) as (marker, text) pairs, when the
+    text opens with point 1 and its numbers follow on after sentence ends;
+    None otherwise.
+
+    >>> inline_points("(一)洽悉。(二)請內政部辦理。")
+    [('(一)', '洽悉。'), ('(二)', '請內政部辦理。')]
+    >>> inline_points("1.洽悉。2.請社會局於1.5個月內辦理。"), inline_points("請內政部辦理。")
+    ([('1.', '洽悉。'), ('2.', '請社會局於1.5個月內辦理。')], None)
+    """
+    first = numbering(text)
+    if first is None or first.value != 1:
+        return None
+    pattern = next(p for level, p in LEVELS if level == first.level)
+    points, start, marker, expected = [], len(text) - len(first.rest), first.marker, 2
+    for end in (m.end() for m in re.finditer(r"[。；;!！?？]", text)):
+        following = pattern.match(text[end:])  # ^ anchors at the slice, not at a pos argument
+        if following and chinese_number(following.group(1)) == expected:
+            points.append((marker, text[start:end].strip()))
+            start, marker, expected = end + following.end(), following.group(0).strip(), expected + 1
+    points.append((marker, text[start:].strip()))
+    return points if len(points) > 1 else None
+
+
+@dataclass
+class TrackingTable:
+    """A 前次會議列管事項 table read as a table: its tracking rows (with
+    their cells), the text of its cells, and the line that introduces it."""
+
+    page: int
+    rows: list[tuple[tuple[int, str, str], list[str]]]
+    cell_lines: set[str]
+    anchor: str = ""
+
+    def holds(self, line: str) -> bool:
+        """Whether a text line repeats cells of this table: one cell (Word)
+        or several side by side (a PDF row: ``養工科 已完成``)."""
+        return all(squash(word) in self.cell_lines for word in line.split())
+
+
+def tracking_tables(document: Document) -> list[TrackingTable]:
+    """The tables of ``document`` holding 列管 status rows.
+
+    >>> from extract.model import Page
+    >>> page = Page(1, [], tables=[[["編號", "列管事項", "列管建議"], ["1", "請養工科辦理", "解除列管"]]])
+    >>> [t.rows[0][0] for t in tracking_tables(Document("x.docx", "0" * 64, "docx", [page]))]
+    [(1, '請養工科辦理', '解除列管')]
+    """
+    found = []
+    for page in document.pages:
+        for table in page.tables:
+            cells = [[c.strip() for c in row if c and c.strip()] for row in table]
+            rows = [(row, texts) for texts in cells if (row := tracking_row(texts))]
+            if rows:
+                lines = {squash(line) for texts in cells for cell in texts for line in cell.splitlines() if line.strip()}
+                found.append(TrackingTable(page.number, rows, lines))
+    return found
+
+
+def without_tables(document: Document, tables: list[TrackingTable]) -> Document:
+    """``document`` without the lines that repeat the cells of ``tables``,
+    noting each table's anchor: the last line before its first cell.
+
+    >>> from extract.model import Line, Page
+    >>> rows = [["1", "請社工科訪視", "社工科", "解除列管"]]
+    >>> page = Page(1, [Line(t, 1) for t in ["一、前次會議列管事項", "1", "請社工科訪視", "社工科 解除列管", "二、業務報告"]], tables=[rows])
+    >>> tables = tracking_tables(Document("x.docx", "0" * 64, "docx", [page]))
+    >>> [line.text for line in without_tables(Document("x.docx", "0" * 64, "docx", [page]), tables).lines], tables[0].anchor
+    (['一、前次會議列管事項', '二、業務報告'], '一、前次會議列管事項')
+    """
+    pages = []
+    for page in document.pages:
+        kept = []
+        for line in page.lines:
+            table = next((t for t in tables if t.page == page.number and t.holds(line.text)), None)
+            if table is None:
+                kept.append(line)
+            elif not table.anchor and kept:
+                table.anchor = squash(kept[-1].text)
+        pages.append(replace(page, lines=kept))
+    return replace(document, pages=pages)
 
 
 @dataclass
@@ -202,6 +391,8 @@ class MinutesParser:
         self.items: list[Item] = []
         self.positions: set[str] = set()
         self.next_meeting_date: str | None = None
+        # (paragraph text, its context, its position, items before it), in reading order
+        self.places: list[tuple[str, Context, str, int]] = []
 
     def add(self, kind: ItemKind, text: str, source: str | None, where: Context,
             paragraphs: list[Paragraph], position: str, addressee: str | None = None) -> None:
@@ -211,6 +402,7 @@ class MinutesParser:
         text = text.strip()
         if not text:
             return
+        statements = tracking_statements(text)
         tracking, refs = tracking_of(text)
         actionable = kind != "noted"
         while position in self.positions:  # two items at one outline position stay distinct
@@ -232,6 +424,7 @@ class MinutesParser:
             page=paragraphs[0].page if paragraphs else None,
             source_text="\n".join(p.text for p in paragraphs),
             tracked_refs=refs,
+            extra={"tracking": statements} if len(statements) > 1 else {},
         ))
 
     def points(self, node: Node) -> list[tuple[str, list[Paragraph], str]]:
@@ -240,11 +433,20 @@ class MinutesParser:
         points = [c for c in node.children if c.kind == "point"]
         if points:
             return [(p.text.replace("\n", ""), p.paragraphs, p.number.marker) for p in points]
+        inline = inline_points(node.text.replace("\n", ""))
+        if inline:
+            return [(text, node.paragraphs, marker) for marker, text in inline]
+        parts = [part for part in node.text.split("\n") if part.strip()]
+        sentences = node.paragraphs[-len(parts):] if parts else []
+        if len(parts) > 1 and all(part.rstrip().endswith(SENTENCE_END) for part in parts):
+            # unnumbered paragraphs, each a whole sentence (a web page's 院長提示): one point each
+            return [(part, [paragraph], f"¶{index}") for index, (part, paragraph) in enumerate(zip(parts, sentences), 1)]
         return [(node.text.replace("\n", ""), node.paragraphs, "")] if node.text.strip() else []
 
     def walk(self, nodes: list[Node], where: Context, position: str = "") -> None:
         for index, node in enumerate(nodes):
             here = f"{position}/{node.title or index}"
+            self.places.extend((squash(p.text), where, here, len(self.items)) for p in node.paragraphs)
             if node.kind == "heading":
                 self.heading(node, where, here)
             elif node.kind == "case":
@@ -257,11 +459,17 @@ class MinutesParser:
                 self.report_text(node.text, node.paragraphs, where, here)
 
     def heading(self, node: Node, where: Context, position: str) -> None:
-        title, rest = split_title(node.text)
+        text, proposer = case_parts(node.text)  # a motion heading may end with 提案人：王委員
+        title, rest = split_title(text)
+        proposed = PROPOSED_BY.fullmatch(title)
+        if proposed and rest:  # 一、民政局提：「…」草案，提請審議。 — the motion, by 民政局
+            title, proposer = squash(rest), proposer or proposed.group(1)
         found = label(node.text)
         if found and found.kind == "field" or title.startswith("散會"):
             return
         inner = self.inner_context(node, title, rest, where)
+        inner.proposer = proposer or inner.proposer
+        self.places.extend((squash(p.text), inner, position, len(self.items)) for p in node.paragraphs)
         speaker = remarks_speaker(node)
         answering = next((c.speaker for c in node.children if c.kind == "speaker"), None)
         if found and found.kind == "confirm":
@@ -276,7 +484,8 @@ class MinutesParser:
             self.add("request", node.text.replace("\n", ""), self.units.government, inner, node.paragraphs, position,
                      addressee=answering)
         elif node.text.rstrip().endswith("。"):  # a numbered report point written as a sentence
-            self.report_text(node.text, node.paragraphs, inner, position)
+            # under a titled heading (上次會議裁示事項辦理情形：第1案解除列管。) the title is not the item's text
+            self.report_text(rest if rest and TRACKING.search(rest) else node.text, node.paragraphs, inner, position)
         self.announce_next_meeting(node)
         if speaker:
             self.remarks(node, speaker, inner, position)
@@ -291,7 +500,10 @@ class MinutesParser:
         if rest is None and node.text.rstrip().endswith("。") and all(c.kind == "text" for c in node.children):
             return replace(where)
         marker = node.number.marker if node.number else ""
-        return Context(where.section + [squash(f"{marker}{title}")], title if where.section else None,
+        # a top heading is a section (壹、報告事項) unless it states an agenda item
+        # itself: a motion, a sentence, a named report or bill (一、內政部報告「…」)
+        agenda = where.section or MOTION.search(title) or title.endswith("。") or "「" in title
+        return Context(where.section + [squash(f"{marker}{title}")], title if agenda else None,
                        discussion=where.discussion or not where.section and bool(DISCUSSION.search(title)),
                        decided=any(c.kind == "block" and c.label.kind == "outcome" for c in node.children))
 
@@ -312,7 +524,7 @@ class MinutesParser:
         numbered = re.search(r"[一二三四五六七八九十\d]", node.label.name)  # 案由二, not a lone 案由
         inner = Context(where.section + [node.title] if numbered else where.section, subject, proposer,
                         where.discussion)
-        if REQUEST.search(subject):
+        if REQUEST.search(subject) and not MOTION.search(subject):  # 建請中央補助…經費案 names a motion
             self.add("request", subject, proposer, inner, node.paragraphs, position)
         self.walk(node.children, inner, position)
 
@@ -339,23 +551,37 @@ class MinutesParser:
             others = [c for c in node.children if c.kind != "heading"]
         else:
             points, others = self.points(node), [c for c in node.children if c.kind != "point"]
+        reporting = self.is_unit_report(speaker, where)
         for text, paragraphs, marker in points:
-            self.add(remark_kind(text), text, speaker, where, paragraphs, f"{position}/{marker}")
+            if reporting:
+                self.report_text(text, paragraphs, where, f"{position}/{marker}", source=speaker)
+            else:
+                self.add(remark_kind(text), text, speaker, where, paragraphs, f"{position}/{marker}")
         self.walk(others, where, position)
 
-    def report_text(self, text: str, paragraphs: list[Paragraph], where: Context, position: str) -> None:
-        """Text outside any block: an item only for a tracking statement, a
-        target, a dated plan, or, under a discussion item with no 決議 label,
-        the outcome written inline (無異議通過, 先擱置)."""
+    @staticmethod
+    def is_unit_report(speaker: str | None, where: Context) -> bool:
+        """A unit's points under a work-report section (業務報告 > (一)社會處):
+        its report, itemised as report text, not remarks answering someone."""
+        top = numbering(where.section[0]) if where.section else None
+        section = top.rest if top else where.section[0] if where.section else ""
+        return bool(speaker) and "報告" in section and not HEAD_OF.match(speaker) and not PERSON.search(speaker)
+
+    def report_text(self, text: str, paragraphs: list[Paragraph], where: Context, position: str,
+                    source: str | None = None) -> None:
+        """Text outside any block: an item only for a tracking statement (or a
+        row of a tracking table), a target, a dated plan, or, under a
+        discussion item with no 決議 label, the outcome written inline
+        (無異議通過, 先擱置).  ``source`` is who reports; by default the top
+        section (工作報告)."""
         text = text.replace("\n", "")
         section = numbering(where.section[0]) if where.section else None
-        source = section.rest if section else where.section[0] if where.section else None  # 工作報告
-        statements = list(TRACKING.finditer(text))
-        if len(statements) > 1:  # 第1案解除列管，第3案繼續列管: one item per status
-            for index, statement in enumerate(statements):
-                self.add("decision", statement.group(0), source, where, paragraphs, f"{position}/{index}")
-        elif statements:  # 第1案解除列管 written without a 決定 label
-            self.add("decision", text, source, where, paragraphs, position)
+        source = source or (section.rest if section else where.section[0] if where.section else None)  # 工作報告
+        row = tracking_row(row_cells(text))
+        if row:  # a row of a 前次會議列管事項 table
+            self.add_tracking_row(row, where, paragraphs, position)
+        elif TRACKING.search(text):  # 第1案解除列管，第2案繼續列管 written without a 決定 label
+            self.add("directive" if asks(text) else "noted", text, source, where, paragraphs, position)
         elif where.discussion and not where.decided and OUTCOME_VERB.search(text):
             self.add("resolution", text, "決議", where, paragraphs, position)
         elif is_target(text):
@@ -363,14 +589,39 @@ class MinutesParser:
         elif SCHEDULED.search(text):
             self.add("milestone", text, source, where, paragraphs, position)
 
+    def add_table(self, table: TrackingTable) -> None:
+        """The rows of a tracking table read as a table (PDF, Word), placed
+        after the text line that introduces it."""
+        where, position, before = next(
+            ((w, p, n) for text, w, p, n in reversed(self.places) if table.anchor and table.anchor in text),
+            (Context([], None), f"/table{table.page}", len(self.items)))
+        items, self.items = self.items, self.items[:before]
+        for row, cells in table.rows:
+            self.add_tracking_row(row, where, [Paragraph(" | ".join(cells), table.page)], position)
+        self.items += items[before:]
+
+    def add_tracking_row(self, row: tuple[int, str, str], where: Context, paragraphs: list[Paragraph],
+                         position: str) -> None:
+        """A tracking-table row: a noted item stating the earlier case's status."""
+        number, subject, status = row
+        if any(number in i.tracked_refs and i.tracking == status for i in self.items):
+            return  # already stated (a 第1案解除列管 statement, or the row read twice)
+        self.add("noted", subject, None, where, paragraphs, f"{position}/{number}")
+        self.items[-1].tracking, self.items[-1].tracked_refs = status, [number]
+
 
 def parse_minutes(document: Document, paragraphs: list[Paragraph]) -> tuple[Meeting, list[Item]]:
     """The meeting header and the follow-up items of a minutes document (see
     the module example)."""
+    tables = tracking_tables(document)
+    if tables:  # their cells, read as lines too, are not outline text
+        paragraphs = join_paragraphs(without_tables(document, tables))
     meeting = parse_header(paragraphs, document.pages)
     header_text = "\n".join(p.text for p in paragraphs[:10])
     parser = MinutesParser(document.sha256, meeting, context_from_text(header_text))
     parser.walk(build(paragraphs), Context([], None))
+    for table in tables:
+        parser.add_table(table)
     meeting.next_meeting_date = meeting.next_meeting_date or parser.next_meeting_date
     for item in parser.items:  # 於下次會議提出: due on the announced date, if there is one
         if item.deadline.kind == "next_meeting" and not item.deadline.date:

@@ -2,7 +2,10 @@
 
 A page is rendered at 300 dpi, or at the resolution of the scan it carries
 when that is lower: upsampling a 200-dpi scan to 300 dpi took Tesseract's
-character accuracy on the corpus scan from 92 % down to 83 %.
+character accuracy on the corpus scan from 92 % down to 83 %. A 3×3 median
+filter then removes scanner speckle, which Tesseract otherwise reads as
+stray characters at line ends (92.4 → 94.4 on the corpus scan; on clean,
+noise-free renders it changed accuracy by under one point either way).
 
 Tesseract runs as the ``tesseract`` command with ``-l chi_tra --psm 6`` (one
 uniform block of text, which suits minutes) and ``OMP_THREAD_LIMIT=1``: its
@@ -19,6 +22,8 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+from PIL import ImageFilter
+
 from extract.model import ExtractError, Line
 
 DPI = 300
@@ -29,7 +34,8 @@ OCR_TIMEOUT = 300  # seconds per page; a clean page takes about 3
 def ocr_page(path: str, pdfium_page, page_number: int) -> list[Line]:
     """Render one PDF page and read its lines with Tesseract (lines marked ``ocr=True``)."""
     dpi = render_dpi(pdfium_page)
-    image = pdfium_page.render(scale=dpi / 72, grayscale=True).to_pil()
+    image = pdfium_page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    image = image.filter(ImageFilter.MedianFilter(3))
     with tempfile.TemporaryDirectory(prefix="lieguan-ocr-") as scratch:
         png = Path(scratch) / "page.png"
         image.save(png)

@@ -26,7 +26,7 @@ CJK_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"
 FORMAL_VALUES = {c: i for i, c in enumerate("零壹貳參肆伍陸柒捌玖")} | {"叁": 3}
 
 SEP = r"\s*[、，,.．]\s*"
-LEADING_JUNK = " \t\u3000“”\"'‘’`•·"  # OCR and web clutter before a number or label
+LEADING_JUNK = " \t\u3000“”\"'‘’`•·→➔►▶●■◆◇○◎□àØü"  # OCR, web and symbol-font (Wingdings à = ➔) bullets
 OPEN, CLOSE = r"[（(]\s*", r"\s*[)）]\s*"
 
 # (level, pattern); the captured group is the number as written.
@@ -85,7 +85,7 @@ def numbering(text: str) -> Numbering | None:
 # followed by a verb (指示, 裁示, 提示, 結論...), or a collective outcome word.
 HEADS = r"(?:主席|主持人|召集人|首長|副?(?:院|市|縣|部|署|局|處|鎮|鄉|區)長|總統|副總統|委員長)"
 VERBS = r"(?:指[(（]裁[)）]示|指裁示|裁示|指示|提示|裁決|結論|講評|總結)"
-OUTCOMES = r"(?:會議)?(?:決議|決定|議決|結論)|討論結果|審查結果"
+OUTCOMES = r"(?:會議)?(?:決議|決定|議決|結論)(?:事項)?|討論結果|審查結果"
 
 
 def spaced(word: str) -> str:
@@ -102,7 +102,7 @@ FIELDS = "|".join(
 )
 LABEL_KINDS: tuple[tuple[str, str], ...] = (
     ("field", rf"(?:{FIELDS})(?=\s*[:：])"),
-    ("outcome", rf"{HEADS}\s*{VERBS}(?:事項)?|{OUTCOMES}"),
+    ("outcome", rf"(?:{HEADS}\s*)?{VERBS}(?:事項)?|{OUTCOMES}"),  # 裁示： alone names no head
     ("case", r"案\s*由\s*[一二三四五六七八九十\d]*|提\s*案\s*[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+案"),
     ("explanation", r"說\s*明|背景說明|補充說明|辦\s*法|擬\s*辦"),  # background and proposed handling
     ("proposal", r"建\s*議"),  # what the proposer asks for
@@ -214,6 +214,24 @@ SPEECH_WORD = re.compile(r"(?:回應|答覆|說明|補充說明|補充|意見|�
 SPEAKER_COLON = re.compile(r"^(?P<who>[^，。；：:,;]{2,30}?)\s*[:：]\s*(?P<said>.+)$")
 
 
+TITLED = re.compile(r"^[^，。；：:,;「」]{2,24}[:：]")
+MOTION = re.compile(r"案\s*[。.]?$")
+
+
+def agenda_title(text: str) -> bool:
+    """A heading naming an agenda item: written ``title：rest`` (民政局報告：…)
+    or a motion (審查「…」草案案。); not a sentence that asks (請…：) or a
+    report point.
+
+    >>> agenda_title("工務局報告：汛期道路維護情形。"), agenda_title("審查「職業安全衛生法」修正草案案。")
+    (True, True)
+    >>> agenda_title("請各局處辦理下列事項："), agenda_title("衛生福利部函公布計畫，提會報告。")
+    (False, False)
+    """
+    text = text.strip()
+    return (bool(TITLED.match(text)) or bool(MOTION.search(text))) and not text.startswith("請")
+
+
 class OutlineBuilder:
     """Reads paragraphs one by one, keeping a stack of open nodes: headings
     by level, then at most one case, one block or speaker, and its point."""
@@ -249,8 +267,13 @@ class OutlineBuilder:
         if points and number.level > points[0].level:
             self.stack[-1].add_paragraph(paragraph, paragraph.text.strip())  # a sub-point
             return True
+        heading = next((n for n in reversed(self.stack) if n.kind == "heading"), None)
         if points:
             is_point = number.level == points[0].level and number.value == points[-1].number.value + 1
+            # the next agenda heading after a one-point block numbered like it
+            # (一、民政局報告 / 市長裁示： / 一、… / 二、工務局報告：…)
+            is_point = is_point and not (heading and heading.level == number.level and agenda_title(rest)
+                                         and number.value == heading.number.value + 1)
         else:
             heading_level = max((n.level or 0 for n in self.stack if n.kind in ("heading", "speaker")), default=0)
             takes_points = not container.text.strip() or container.text.rstrip().endswith((":", "：", "如下"))
@@ -259,7 +282,7 @@ class OutlineBuilder:
             return False
         while self.stack[-1] is not container:
             self.stack.pop()
-        if not points:
+        if not points and not (heading and agenda_title(heading.text)):
             self.lift(container, number.level)
         self.attach(Node("point", rest, [paragraph], number))
         return True
@@ -279,6 +302,13 @@ class OutlineBuilder:
             while self.stack and self.stack[-1].level is not None and self.stack[-1].level >= number.level:
                 self.stack.pop()
         self.attach(Node("speaker", said, [paragraph], number, speaker=name))
+
+    def promote_silent_speaker(self) -> None:
+        """A numbered unit line followed by a label (一、捷運工程局 / 市長指示：…)
+        titled that unit's agenda item; it said nothing, so it is a heading."""
+        top = self.stack[-1] if self.stack else None
+        if top and top.kind == "speaker" and top.number and not top.text.strip() and not top.children:
+            top.kind, top.text, top.speaker = "heading", top.speaker or "", None
 
     def open_heading(self, number: Numbering, rest: str, paragraph: Paragraph, found: Label | None) -> None:
         self.close_blocks(keep_case=False)
@@ -308,6 +338,7 @@ class OutlineBuilder:
             case.text = found.rest  # 第一案 / 案由：… written on two lines
             case.paragraphs.append(paragraph)
         elif found and found.kind != "field":
+            self.promote_silent_speaker()
             self.close_blocks(keep_case=found.kind != "case")
             self.attach(Node("case" if found.kind == "case" else "block", found.rest, [paragraph], number, found))
         elif speaker_name(rest):

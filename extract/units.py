@@ -4,14 +4,20 @@ Unit names are found by a spaCy pipeline built once per process: a blank
 Chinese model (character segmenter, so 經濟部 stays whole) with an
 ``entity_ruler`` fed from the gazetteer ``schema/units.json``. Collective
 addressees (各地方政府, 業務單位), office-holders (王副市長), self-references
-(本部, 貴府) and unknown names ending in a unit suffix (…署, …中心) are
-found by pattern rules; an unknown name is kept as written, never guessed.
+(本部, 貴府, 市府) and unknown names ending in a unit suffix (…署, …中心) are
+found by pattern rules. An unknown name is kept as written, except that in a
+local government's document a bare …局/…處/…室/…委員會 is that government's
+(產業發展處 → 連江縣政府產業發展處), a township office takes the place, and a
+section (第一科) takes the bureau whose meeting it is, when the title names it.
 
 Only units in an asking position count: the addressee of 請/建請/建議/責成,
-the subject of 由…辦理, a unit in trailing parentheses （民政局）, 會同/協調
-partners, and the speaker's own commitments (本部將…). The first is the lead,
-the others assist. A unit praised (肯定衛生局), thanked, mentioned as a liaison
-partner (與警察局) or only permitted (得…, 可…) is not asked.
+the subject of 由…辦理, a sentence's subject bound to act (各區公所應…), units
+after role labels (主辦：/協辦：) or in trailing parentheses （民政局）,
+會同/協調 partners, units followed by their role (環境保護局協辦), and the
+speaker's own commitments (本部將…). The first is the lead, the others
+assist. A unit praised (肯定衛生局), thanked, mentioned as a liaison partner
+(與警察局), only permitted (得…, 可…), receiving another unit's letter
+(衛生局函請衛生福利部…) or a matter sent up for review (送請立法院審議) is not asked.
 
 Example::
 
@@ -41,7 +47,7 @@ GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "schema" / "units.json
 
 CJK = r"\u4e00-\u9fff"
 # Characters and words that do not occur inside a unit's name but do around it.
-NOT_IN_NAMES = set("與及和並或之的於在對向由將把被為請有就針等其該此從自以須應務必可得仍再另予給"
+NOT_IN_NAMES = set("與及和並或之的於在對向由將把被為請有就針等其該此從自以須應務必可得仍再另予給至到"
                    "依照據按經若倘如因而但惟且也即則又亦已未不無非是本貴各"
                    "，。；：、,.;:()（）「」 ")
 VERBS_NOT_IN_NAMES = ("加強", "持續", "留意", "提供", "完成", "辦理", "協助", "督導", "掌握", "規劃", "研議",
@@ -50,24 +56,46 @@ VERBS_NOT_IN_NAMES = ("加強", "持續", "留意", "提供", "完成", "辦理"
                       "共同", "積極", "評估", "提升", "改善", "追蹤", "宣導", "推動", "處理", "說明", "報告",
                       "考量", "修正", "檢討", "盤點", "清查", "擬定", "訂定", "建立", "建置", "強化", "輔導",
                       "審查", "核定", "補助", "聯繫", "同仁", "大家", "各位")
-UNIT_SUFFIX = r"(?:委員會|中心|公所|總處|分署|單位|局|處|署|司|部|科|室|院|所|隊|館)"
-# 報請/送請/呈請 submit a matter upward for review (送請立法院審議): not an ask to act.
-ASK = re.compile(r"(?<![提申聲邀聘延報呈祈送])(?:建|函|籲|敬|轉|另|並|仍|再|爰|懇|敦)?請(?![假求託益示])"
+UNIT_SUFFIX = r"(?:委員會|中心|公所|總處|分署|單位|局|處|署|司|部|科|室|院|所|隊|館|股|組|課)"
+# An unknown name with one of these endings, named bare in a local government's
+# document, is one of that government's own units (產業發展處 → 連江縣政府產業發展處);
+# a section (科, 股, 室...) belongs to the bureau whose meeting it is, when known.
+LOCAL_UNIT = re.compile(r"(?:委員會|局|處|室)$")
+SECTION = re.compile(r"(?:科|股|室|(?<!小)組|課|中心)$")  # not a task force (專案小組)
+TOWNSHIP_OFFICE = re.compile(rf"^[{CJK}]{{1,3}}[區鄉鎮市]公所$")
+# Names of central bodies, and words that make a name generic (相關局處, 主管機關).
+CENTRAL_MARKS = ("中央", "國家", "國立", "國稅", "行政院", "總統府", "立法院", "司法院", "考試院", "監察院", "臺灣", "部")
+GENERIC_PREFIXES = ("相關", "權責", "主管", "業務", "所屬", "其他", "有關", "上級", "各級", "地方", "目的事業",
+                    "承辦", "執行", "主辦", "協辦", "該", "全")
+ROOMS = ("會議室", "會客室", "教室", "休息室", "簡報室")  # places, not units
+# 市政府/縣府 named bare: the document's own local government.
+OWN_GOVERNMENT = re.compile(r"(?:市|縣)政?府")
+COUNCIL = re.compile(r"(?:市|縣)議會")
+ASK = re.compile(r"(?<![提申聲邀聘延報呈祈])(?:建|函|籲|敬|轉|另|並|仍|再|爰|懇|敦)?請(?![假求託益示])"
                  r"|建議|責成|督促|交由|要求|指示")
 # A letter an actor sends (衛生局函請衛生福利部補助): its addressee only receives it.
-DISPATCH = ("函", "轉")
+DISPATCH = "函"
+# A matter sent up for review (送請立法院審議) asks the reviewer to act on nothing
+# but the review; 送請市政府研處 does ask.
+REVIEW = re.compile(r"\s*(?:審議|審查|核定|核備|備查|鑒核|核示|查照)")
 BY = re.compile(r"由")
+# 俟內政部向本院提出報告後，始得動支: the ministry must report first.
+UNTIL = re.compile(r"俟")
+UNTIL_VERBS = ("向", "提出", "完成", "函報", "送")
 BY_VERBS = ("負責", "主政", "主辦", "辦理", "統籌", "研議", "研擬", "召集", "彙整", "提供", "完成", "於",
             "擔任", "進行", "協助", "依", "就", "續", "將", "儘速", "盡速", "邀集", "督導",
             "函", "轉", "報", "陳報", "行文", "發函", "會同", "協調", "邀", "召開", "檢討", "追蹤", "規劃")
-LEAD_AFTER = ("主政", "主辦", "負責", "統籌", "為主辦", "為主政", "擔任主辦")
-ASSIST_AFTER = ("協辦", "配合辦理", "為協辦")
+# A unit followed by its role: 民政局主政, 社會局協辦, 工務局(主辦).
+ROLE_AFTER = re.compile(r"[(（]?\s*(?:(?:為|擔任)?(?:主政|主辦|負責|統籌)|(?:為)?協辦|配合辦理)")
+# A subject bound to act, opening a sentence of a directive: 各區公所應…, 社會局須於…, 各鄉公所每月將….
+SUBJECT_BOUND = re.compile(r"\s*(?:每[^\s，。；、,;:：]{1,3}|於[^，。；,;:：]{1,14}?)?(?:均|仍|另|並)?(?:應|須|需|務必|將)")
 LIST_SEPARATOR = re.compile(r"\s*(?:、|及|和|與|暨|以及|,|並會同|會同|協同|偕同)\s*")
 COMMITMENT_AFTER = re.compile(r"^(?:(?!已|曾)[^\s，。；、,;]){0,2}(?:將|預計|預定|擬|刻正|正|會|賡續|持續|規劃|研議|研擬|再|亦將)")
 IMPLICIT_COMMITMENT = re.compile(r"(?:^|(?<=[，。；,;:：]))\s*(?:另|並|爰)?(?:擬|將(?=於|在|會|持續|儘速|視|再))")
 NON_ACTOR_BEFORE = ("肯定", "感謝", "感佩", "謝謝", "與", "向", "對", "予", "給", "透過", "經", "依", "參考",
                     "協助", "轉介", "通知", "聯繫", "至", "於", "送", "函送", "提交", "由")
 NON_ACTOR_AFTER = ("之", "所", "的")
+SPEAKING_AFTER = ("裁示", "指示", "提示", "表示", "說明", "致詞", "回應", "補充", "發言")  # 主席裁示：請…
 HYPOTHETICAL_BEFORE = ("是否",)
 PURPOSE_BEFORE = ("為", "為了", "以", "俾")  # 本計畫為督促地方政府…: the plan's aim, not an ask
 GOVERNMENT_WORDS = ("市府", "縣府", "本府", "貴府")
@@ -76,10 +104,15 @@ SELF_REFERENCE = re.compile(r"本(?:府|部|署|局|處|會|中心|院|所|司)"
 ADDRESSEE_REFERENCE = re.compile(r"貴(?:府|部|署|局|處|會|中心|院|所|司)")
 SUBUNIT_SUFFIX = re.compile(r"\s*(?:各單位|各局處|所屬(?:各)?(?:機關|單位)?|各機關)")
 TRAILING_PARENS = re.compile(r"[(（]\s*(?P<body>[^()（）]{2,60})\s*[)）]\s*[。.]?\s*$")
-ROLE_LABEL = re.compile(r"(?P<label>主辦|主政|協辦|會辦|配合)(?:單位|機關)?\s*[:：]\s*")
+ROLE_LABEL = re.compile(r"(?P<label>主辦|主政|協辦|會辦|配合|(?:承辦|權責|負責|執行|列管)(?=單位|機關))"
+                        r"(?:單位|機關)?\s*[:：]\s*")
+ASSIST_LABELS = ("協辦", "會辦", "配合")
 SENTENCE_BREAK = "。；;\n"
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # broken text spaCy cannot encode
 QUOTED = re.compile(r"「[^」]*」|『[^』]*』|“[^”]*”|《[^》]*》")  # titles of plans and acts
+
+
+UNKNOWN_NAME = re.compile(rf"[{CJK}]{{2,12}}?{UNIT_SUFFIX}")
 
 
 @dataclass(frozen=True)
@@ -231,10 +264,13 @@ def context_from_text(text: str) -> UnitContext:
     """Guess the document's government and host from its title and header text.
 
     A local government named before any central unit makes the document
-    local; otherwise the ministry of the first central unit is the host.
+    local, hosted by the bureau or council its title names, if any;
+    otherwise the ministry of the first central unit is the host.
 
     >>> context_from_text("臺中市強化社會安全網推動會報 112年第 3 次會議紀錄").government
     '臺中市政府'
+    >>> context_from_text("臺南市政府衛生局113年第5次局務會議紀錄").host
+    '臺南市政府衛生局'
     >>> context_from_text("嘉義市政府八樓第一會議室").government
     '嘉義市政府'
     >>> context_from_text("行政院食品安全會報第5次會議紀錄")
@@ -245,7 +281,7 @@ def context_from_text(text: str) -> UnitContext:
     place = re.search("|".join(map(re.escape, gaz.places)), plain)
     central = [e for e in _gazetteer_mentions(plain, UnitContext()) if e.central]
     if place and not (central and central[0].start < place.start()):
-        return UnitContext(government=gaz.places[place.group()])
+        return UnitContext(government=gaz.places[place.group()], host=_local_host(plain, place))
     if central:
         entry = gaz.resolve(central[0].canonical, UnitContext())
         top = entry.canonical if entry else central[0].canonical
@@ -254,6 +290,29 @@ def context_from_text(text: str) -> UnitContext:
             entry = gaz.resolve(entry.parent, UnitContext())
         return UnitContext(host=top, default_addressee=top)
     return UnitContext()
+
+
+def _local_host(plain: str, place: re.Match) -> str | None:
+    """The bureau or council issuing a local document, when its title names
+    one right after the place (臺南市政府衛生局…局務會議, 臺北市議會…).
+
+    >>> _local_host("臺南市政府衛生局113年第5次局務會議紀錄", re.search("臺南市", "臺南市政府衛生局"))
+    '臺南市政府衛生局'
+    """
+    title = plain[place.start():].split("\n", 1)[0]
+    council = COUNCIL.match(title, len(place.group()) - 1)
+    if council:
+        return place.group() + "議會"
+    government = gazetteer().places[place.group()]
+    context = UnitContext(government=government)
+    for mention in _gazetteer_mentions(title, context):
+        if mention.start == 0 and mention.canonical != government and not mention.central:
+            return mention.canonical
+    if title.startswith(government):
+        bureau = UNKNOWN_NAME.match(title, len(government))
+        if bureau and re.search("(?:委員會|局|處)$", bureau.group()):
+            return government + bureau.group()
+    return None
 
 
 def _gazetteer_mentions(plain: str, context: UnitContext, written: str | None = None) -> list[Mention]:
@@ -277,6 +336,7 @@ class Reader:
         self.plain = normalise(text)
         self.context = context
         self.mentions = {m.start: m for m in self._all_mentions()}
+        self.mentions_by_end = {m.end: m for m in self.mentions.values()}
 
     def _all_mentions(self) -> list[Mention]:
         quoted = [(m.start(), m.end()) for m in QUOTED.finditer(self.plain)]
@@ -291,28 +351,38 @@ class Reader:
                 taken.update(range(extra.start, extra.end))
         return found
 
+    def _host_as(self, reference: str) -> str | None:
+        """The host named by 本局/本部/本會…: only a host of that kind (本局 in a
+        bureau's meeting, 本會 in a council's, 本部 in a ministry's)."""
+        host = self.context.host
+        return host if host and host.endswith(reference[1:]) else None
+
     def _mention(self, start: int, end: int, canonical: str, **flags) -> Mention:
         return Mention(start, end, self.text[start:end], canonical, **flags)
 
     def _collectives(self):
         names = "|".join(map(re.escape, gazetteer().collectives))
-        for m in re.finditer(rf"{names}|各[{CJK}]{{1,6}}?(?:單位|政府|機關|局處|部會|公所|學校|成員)", self.plain):
+        for m in re.finditer(rf"{names}|各(?:[{CJK}]{{1,6}}?(?:單位|政府|機關|局處|部會|公所|學校|成員)|科室|處室)", self.plain):
             yield self._mention(m.start(), m.end(), m.group())
 
     def _references(self):
         ctx = self.context
         for m in SELF_REFERENCE.finditer(self.plain):
-            own = (ctx.government or ctx.speaker) if m.group() == "本府" else (ctx.speaker or ctx.host)
+            own = (ctx.government or ctx.speaker) if m.group() == "本府" else (ctx.speaker or self._host_as(m.group()))
             yield self._mention(m.start(), m.end(), own or m.group(), known=bool(own))
+        if ctx.government:
+            for m in OWN_GOVERNMENT.finditer(self.plain):
+                if not self.plain[:m.start()].endswith(("本", "貴")):
+                    yield self._mention(m.start(), m.end(), ctx.government)
         for m in ADDRESSEE_REFERENCE.finditer(self.plain):
-            addressed = ctx.government if m.group() == "貴府" else ctx.host
+            addressed = ctx.government if m.group() == "貴府" else self._host_as(m.group())
             yield self._mention(m.start(), m.end(), addressed or m.group(), known=bool(addressed))
 
     def _office_holders(self):
         titles = "|".join(map(re.escape, gazetteer().titles))
         name_char = "(?:(?![" + re.escape("".join(NOT_IN_NAMES - set("本貴"))) + rf"])[{CJK}])"
         named: dict[str, str] = {}  # title -> the last holder named with it (王副市長)
-        for m in re.finditer(rf"(?P<name>{name_char}{{1,3}}?)?(?P<title>{titles})(?!會)", self.plain):
+        for m in re.finditer(rf"(?P<name>{name_char}{{1,3}}?)?(?P<title>{titles})(?!會|{UNIT_SUFFIX})", self.plain):
             name, title = m.group("name") or "", m.group("title")
             while name and name[-1] + title in gazetteer().titles:  # 副|市長 is 副市長
                 name, title = name[:-1], name[-1] + title
@@ -338,23 +408,75 @@ class Reader:
             mention = self._unknown_unit_at(position)
         if mention and not mention.central and mention.canonical in gazetteer().governments:
             subunits = SUBUNIT_SUFFIX.match(self.plain, mention.end)  # 嘉義市政府各單位
+            own = None if subunits else _own_unit_after(self, mention)  # 臺北市政府產業發展局
             if subunits:
                 mention = Mention(mention.start, subunits.end(), self.text[mention.start:subunits.end()],
                                   mention.canonical)
+            elif own:
+                mention = own
         return mention
 
     def _unknown_unit_at(self, position: int) -> Mention | None:
-        """A name ending in a unit suffix that the gazetteer does not know, kept as written."""
-        m = re.compile(rf"[{CJK}]{{2,12}}?{UNIT_SUFFIX}").match(self.plain, position)
+        """A name ending in a unit suffix that the gazetteer does not know: one of
+        the document's own local units (see :meth:`_own_unit`), else kept as written."""
+        m = UNKNOWN_NAME.match(self.plain, position)
         if not m:
             return None
         name = m.group()
         suffix_start = re.search(rf"{UNIT_SUFFIX}$", name).start()
         prefix = name[:suffix_start]
         if any(ch in NOT_IN_NAMES for ch in prefix) or any(v in prefix for v in VERBS_NOT_IN_NAMES) \
-                or self.mentions.get(m.end()):
+                or prefix.startswith(GENERIC_PREFIXES) or name.endswith(ROOMS) or self.mentions.get(m.end()) \
+                or re.match(UNIT_SUFFIX, self.plain[m.end():m.end() + 3]):  # 相關局處: not one name
             return None
-        return Mention(m.start(), m.end(), self.text[m.start():m.end()], name, known=False)
+        return Mention(m.start(), m.end(), self.text[m.start():m.end()], self._own_unit(name), known=False)
+
+    def _own_unit(self, name: str) -> str:
+        """The canonical name of a unit the gazetteer does not know. In a local
+        government's document a bare …局/…處/…室/…委員會 is that government's
+        (產業發展處 → 連江縣政府產業發展處), a township office takes the place
+        (南竿鄉公所 → 連江縣南竿鄉公所), and a section (第一科, 秘書室) the bureau
+        holding the meeting, when the document names it; anything else, or a
+        name that already starts with a government, place or central body, is
+        kept as written."""
+        government = self.context.government
+        gaz = gazetteer()
+        if not government or government not in gaz.governments or name.startswith(tuple(gaz.places)) \
+                or any(mark in name for mark in CENTRAL_MARKS):
+            return name
+        bureau = self.context.host
+        if bureau and bureau.startswith(government) and bureau != government and SECTION.search(name):
+            return bureau + name
+        if LOCAL_UNIT.search(name):
+            return government + name
+        if TOWNSHIP_OFFICE.match(name):
+            return gaz.governments[government]["place"] + name
+        return name
+
+    def unit_ending_at(self, end: int) -> Mention | None:
+        """The unit whose name ends at ``end`` (spaces skipped), if any: the
+        writer of 衛生局函請…, the subject of 資訊局協辦."""
+        while end > 0 and self.plain[end - 1].isspace():
+            end -= 1
+        if end in self.mentions_by_end:
+            return self.mentions_by_end[end]
+        for start in range(max(0, end - 14), end - 2):  # an unknown name starts after a word break
+            if start and self.plain[start - 1] not in NOT_IN_NAMES and "\u4e00" <= self.plain[start - 1] <= "\u9fff":
+                continue
+            mention = self._unknown_unit_at(start)
+            if mention and mention.end == end:
+                return mention
+        return None
+
+    def unit_list_ending_at(self, end: int) -> list[Mention]:
+        """Units written as a list (交通局、經濟發展局) ending at ``end``, in order."""
+        units: list[Mention] = []
+        unit = self.unit_ending_at(end)
+        while unit:
+            units.insert(0, unit)
+            separator = re.search(r"(?:、|及|和|與|暨|,)\s*$", self.plain[max(0, unit.start - 3):unit.start])
+            unit = self.unit_ending_at(unit.start - len(separator.group())) if separator else None
+        return units
 
     def unit_list_at(self, position: int) -> list[Mention]:
         """Units written as a list (民政局、社會局及衛生局) starting at ``position``."""
@@ -374,6 +496,19 @@ class Reader:
         return max(self.plain.rfind(b, 0, position) for b in SENTENCE_BREAK) + 1
 
 
+def _own_unit_after(reader: Reader, government: Mention) -> Mention | None:
+    """A government named in full with a unit the gazetteer does not know
+    (臺北市政府產業發展局): that government's unit, whatever the document's."""
+    unit = UNKNOWN_NAME.match(reader.plain, government.end)
+    if not unit or not LOCAL_UNIT.search(unit.group()) or reader.mentions.get(unit.end()):
+        return None
+    prefix = unit.group()[:-1]
+    if any(ch in NOT_IN_NAMES for ch in prefix) or any(v in prefix for v in VERBS_NOT_IN_NAMES):
+        return None
+    return Mention(government.start, unit.end(), reader.text[government.start:unit.end()],
+                   government.canonical + unit.group(), known=False)
+
+
 def _in_any(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= position < b for a, b in spans)
 
@@ -383,13 +518,19 @@ def _asked(reader: Reader) -> tuple[list[tuple[Mention, str]], list[re.Match]]:
     plain, asked, unaddressed = reader.plain, [], []
     purposes = purpose_clauses(plain)
 
-    parens = TRAILING_PARENS.search(plain)
-    assigned = _parenthesised(reader, parens) if parens else []  # the formal assignment comes first
+    assigned = _labelled(reader)  # the formal assignment comes first
+    if not assigned:
+        parens = TRAILING_PARENS.search(plain)
+        assigned = _parenthesised(reader, parens) if parens else []
 
     for ask in ASK.finditer(plain):
         if _in_any(ask.start(), purposes) or plain[:ask.start()].endswith(HYPOTHETICAL_BEFORE + PURPOSE_BEFORE):
             continue
+        if ask.group().startswith(DISPATCH) and reader.unit_ending_at(ask.start()):
+            continue  # 由衛生局函請衛生福利部補助: the ministry only receives the bureau's letter
         units = [u for u in reader.unit_list_at(ask.end()) if not SELF_REFERENCE.fullmatch(u.raw)]
+        if units and plain[:ask.start()].endswith("送") and REVIEW.match(plain, units[-1].end):
+            continue
         if not units:  # 請本局…: reported speech, the text does not ask its own writer
             if not reader.unit_at(ask.end()) and _asks_someone(plain, ask):
                 unaddressed.append(ask)
@@ -397,21 +538,30 @@ def _asked(reader: Reader) -> tuple[list[tuple[Mention, str]], list[re.Match]]:
         asked += [(u, "lead") for u in units]
         asked += [(u, "assist") for u in _partners(reader, units[-1].end)]
 
-    for by in BY.finditer(plain):
+    for by in (*BY.finditer(plain), *UNTIL.finditer(plain)):
         units = reader.unit_list_at(by.end())
-        if units and plain[units[-1].end:].lstrip().startswith(BY_VERBS) and not _in_any(by.start(), purposes):
+        verbs = BY_VERBS if by.group() == "由" else UNTIL_VERBS
+        if units and plain[units[-1].end:].lstrip().startswith(verbs) and not _in_any(by.start(), purposes):
             asked += [(u, "lead") for u in units]
             asked += [(u, "assist") for u in _partners(reader, units[-1].end)]
 
+    for word in ROLE_AFTER.finditer(plain):  # 民政局主政, 交通局、資訊局協辦
+        units = reader.unit_list_ending_at(word.start())
+        if units and word.group().endswith(("主政", "主辦", "負責", "統籌")):
+            asked += [(u, "lead") for u in units]
+            asked += [(u, "assist") for u in _partners(reader, units[-1].end)]
+        else:
+            asked += [(u, "assist") for u in units]
+
     for position, mention in sorted(reader.mentions.items()):
         after = plain[mention.end:].lstrip()
-        if after.startswith(LEAD_AFTER):
+        if SELF_REFERENCE.fullmatch(mention.raw) and mention.known and COMMITMENT_AFTER.match(after):
             asked.append((mention, "lead"))
-            asked += [(u, "assist") for u in _partners(reader, mention.end)]
-        elif after.startswith(ASSIST_AFTER):
-            asked.append((mention, "assist"))
-        elif SELF_REFERENCE.fullmatch(mention.raw) and mention.known and COMMITMENT_AFTER.match(after):
-            asked.append((mention, "lead"))
+
+    for start in _sentence_starts(plain):  # 各鄉公所每月將…函報本府: the subject is bound
+        units = reader.unit_list_at(start)
+        if units and SUBJECT_BOUND.match(plain, units[-1].end) and not _in_any(start, purposes):
+            asked += [(u, "lead") for u in units if not SELF_REFERENCE.fullmatch(u.raw)]
 
     if reader.context.speaker:
         for m in IMPLICIT_COMMITMENT.finditer(plain):
@@ -419,6 +569,11 @@ def _asked(reader: Reader) -> tuple[list[tuple[Mention, str]], list[re.Match]]:
                 asked.append((Mention(m.end(), m.end(), "", reader.context.speaker), "lead"))
     asked.sort(key=lambda pair: (pair[0].start, pair[1] != "lead"))
     return assigned + asked, unaddressed
+
+
+def _sentence_starts(plain: str) -> list[int]:
+    """Where sentences (and labelled parts, 裁示：…) start."""
+    return [0] + [m.end() for m in re.finditer(r"[。；;:：\n]\s*(?:\(?\d{1,2}[).、]|[一二三四五六七八九十]、)?", plain)]
 
 
 def _asks_someone(plain: str, ask: re.Match) -> bool:
@@ -437,16 +592,18 @@ def _partners(reader: Reader, after: int) -> list[Mention]:
     return partners
 
 
+def _labelled(reader: Reader) -> list[tuple[Mention, str]]:
+    """Units after role labels, in parentheses or not: 主辦：民政局；協辦：社會局."""
+    pairs = []
+    for label in ROLE_LABEL.finditer(reader.plain):
+        role = "assist" if label.group("label") in ASSIST_LABELS else "lead"
+        pairs += [(u, role) for u in reader.unit_list_at(label.end())]
+    return pairs
+
+
 def _parenthesised(reader: Reader, parens: re.Match) -> list[tuple[Mention, str]]:
-    """（民政局） or (主辦：民政局；協辦：社會局) closing the item."""
+    """（民政局） closing the item: the units assigned to it."""
     body_start = parens.start("body")
-    labels = list(ROLE_LABEL.finditer(reader.plain, body_start, parens.end("body")))
-    if labels:
-        pairs = []
-        for label in labels:
-            role = "lead" if label.group("label") in ("主辦", "主政") else "assist"
-            pairs += [(u, role) for u in reader.unit_list_at(label.end())]
-        return pairs
     units = reader.unit_list_at(body_start)
     if not units or reader.plain[units[-1].end:parens.end("body")].strip():
         return []  # an aside such as (星期五), not a list of units
@@ -462,8 +619,8 @@ def _named_before(reader: Reader, ask: re.Match) -> list[Mention]:
         if not start <= position < ask.start() or not mention.known:
             continue
         before = reader.plain[max(start, position - 4):position]
-        after = reader.plain[mention.end:mention.end + 1]
-        if before.endswith(NON_ACTOR_BEFORE) or after.startswith(NON_ACTOR_AFTER):
+        after = reader.plain[mention.end:mention.end + 2]
+        if before.endswith(NON_ACTOR_BEFORE) or after.startswith(NON_ACTOR_AFTER + SPEAKING_AFTER):
             continue
         found.append(mention)
     return found
@@ -487,7 +644,7 @@ def find_units(text: str, context: UnitContext) -> list[UnitRef]:
         if not any(_in_any(m.start, [sentence]) for m, _ in asked):
             asked += [(m, "lead") for m in _named_before(reader, ask)]
     if not asked and unaddressed and context.default_addressee and any(
-            a.group().startswith(("建", "請")) or a.group() == "建議" for a in unaddressed):
+            a.group().startswith("建") for a in unaddressed):
         asked = [(Mention(0, 0, "", context.default_addressee, central=True), "lead")]
     if any(m.central for m, _ in asked):  # 中央 and the ministry it means: keep the ministry
         asked = [(m, role) for m, role in asked if m.canonical != "中央"]

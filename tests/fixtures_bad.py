@@ -222,3 +222,22 @@ def docx_named_pdf(directory: Path) -> Path:
     target = Path(directory) / "really_a_docx.pdf"
     target.write_bytes(minutes_docx_bytes())
     return target
+
+
+def truncated_docx(directory: Path) -> Path:
+    """The first half of a Word document: the zip's central directory is gone."""
+    data = minutes_docx_bytes()
+    target = Path(directory) / "truncated.docx"
+    target.write_bytes(data[: len(data) // 2])
+    return target
+
+
+def huge_blank_page_pdf(directory: Path) -> Path:
+    """A 500-byte PDF of one blank page 200 × 200 inches (14,400 pt, the largest
+    the PDF spec allows): no text, so it goes to OCR, where a 300-dpi rendering
+    is 60,000 × 60,000 pixels."""
+    target = Path(directory) / "huge_blank_page.pdf"
+    with pikepdf.new() as pdf:
+        pdf.add_blank_page(page_size=(14400, 14400))
+        pdf.save(target)
+    return target

@@ -295,3 +295,38 @@ def test_long_runs_of_digits_or_numerals():
 def test_year_named_with_its_number_in_parentheses(text, raw, expected):
     found = parse_deadline(text, dt.date(2024, 5, 10))
     assert ((found.kind, found.date), found.raw) == (expected, raw)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("請於半個月內回報", ("relative", "2023-11-25")),
+    ("請於半年內完成評估", ("relative", "2024-05-10")),
+    ("請於本週內完成", ("relative", "2023-11-12")),
+])
+def test_half_and_this_week_count_from_the_meeting(text, expected):
+    assert due(text) == expected
+
+
+def test_month_end_written_with_spaces():
+    """Cause: a PDF spaced 6 月 底 前, and the month's end was read as the whole month."""
+    assert due("請於1 1 3 年 6 月 底 前完成") == ("date", "2024-06-30")
+
+
+def test_lunar_new_year_written_as_the_lunar_year():
+    assert due("請社會處於農曆年前完成發放") == ("date", "2024-02-09")
+
+
+def test_month_and_day_with_a_slash_need_a_by_word():
+    """Web pages write 3/15前; without 前 a slash may be a ratio (1/2)."""
+    assert due("請各局處於3/15前回報,逾期不候.") == ("date", "2024-03-15")
+    assert due("請於12/5前回報") == ("date", "2023-12-05")
+    assert due("出席率達1/2以上") == ("none", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("限期於本年11月30日前完成", ("date", "2023-11-30")),
+    ("請於明年3月底前完成修法", ("date", "2024-03-31")),
+    ("請於今年12月辦理", ("period", "2023-12-31")),
+])
+def test_a_month_of_this_or_next_year(text, expected):
+    """Cause: 本年11月30日前 was read as the whole year 本年, before its month and day."""
+    assert due(text) == expected

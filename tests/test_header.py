@@ -110,3 +110,53 @@ def test_any_roc_date_and_clock_time_in_a_time_field(hour, minute, afternoon, ro
 def test_digits_spread_out_by_justified_layout():
     meeting = header(["某某委員會第 1 4 次會議紀錄", "時間：1 0 1 年 3 月 5 日下午 2 時"])
     assert (meeting.body, meeting.session, meeting.date, meeting.start_time) == ("某某委員會", "第14次", "2012-03-05", "14:00")
+
+
+def test_title_without_kiroku_on_a_web_page_after_breadcrumbs():
+    """Cause: the Executive Yuan publishes 行政院第3875次會議決定 pages whose
+    title does not end in 紀錄; title, body and session came out None. A bare
+    meeting name is preferred to the page's 會議決定 title, and breadcrumbs
+    (which also end in 會議決定) are never the title."""
+    meeting = header(["首頁 > 本院會議 > 院會議案 > 會議決定", "分享 列印 回上一頁", "行政院第3875次會議決定",
+                      "發布日期：112-11-16", "行政院第3875次會議", "時間：中華民國112年11月16日(星期四)上午10時"])
+    assert (meeting.title, meeting.body, meeting.session, meeting.date) == (
+        "行政院第3875次會議", "行政院", "第3875次", "2023-11-16")
+    assert header(["首頁 > 院會議案", "行政院第3875次會議決定"]).title == "行政院第3875次會議決定"
+
+
+def test_spaced_digits_are_closed_up_in_the_title_itself():
+    """Cause: 連江縣政府1 1 2年第 4 5 次縣務會議紀錄 (.txt) kept 1 1 2年 in the
+    title because the cleaner's spaced-digit rule skips a run that touches a CJK
+    character; the title is repaired here too."""
+    meeting = header(["連江縣政府1 1 2年第 4 5 次縣務會議紀錄", "開會日期：1 1 2 年 8 月 2 1 日（星期一）"])
+    assert (meeting.title, meeting.session, meeting.date) == ("連江縣政府112年第 45 次縣務會議紀錄", "112年第45次", "2023-08-21")
+
+
+def test_compatibility_ideographs_in_the_title():
+    """Cause: real PDFs 03–06 write 紀錄 with U+F93F (a compatibility form of 錄),
+    so no title ending in 紀錄 was found."""
+    meeting = header(["中華民國天文學會 第 25 屆第 4次理監事會議 會議紀\uf93f", "一、時 間：2015年1月31日"])
+    assert meeting.title == "中華民國天文學會 第 25 屆第 4次理監事會議 會議紀錄"
+    assert meeting.session == "第25屆第4次"
+
+
+@pytest.mark.parametrize("title, body, session", [
+    ("嘉義市議會第11屆第3次定期大會第5次會議紀錄", "嘉義市議會", "第11屆第3次定期大會第5次"),
+    ("立法院第11屆第1會期社會福利及衛生環境委員會第5次全體委員會議紀錄",
+     "立法院社會福利及衛生環境委員會全體委員會議", "第11屆第1會期第5次"),
+    ("臺南市政府113年第4次市政會議紀錄", "臺南市政府市政會議", "113年第4次"),
+    ("交通部公路局113年度第2次局務會議紀錄", "交通部公路局局務會議", "113年度第2次"),
+])
+def test_council_and_legislature_sessions(title, body, session):
+    meeting = header([title])
+    assert (meeting.body, meeting.session) == (body, session)
+
+
+def test_legislature_fields_without_colons():
+    """The Legislative Yuan's minutes write 時　　間　中華民國… with full-width
+    spaces and no colon; the fields were not read."""
+    meeting = header(["立法院第11屆第1會期社會福利及衛生環境委員會第5次全體委員會議紀錄",
+                      "時　　間　中華民國113年3月13日（星期三）上午9時至下午1時17分", "地　　點　本院紅樓302會議室",
+                      "主　　席　林委員月琴", "紀　　錄　簡任秘書　王小明"])
+    assert (meeting.date, meeting.start_time, meeting.end_time) == ("2024-03-13", "09:00", "13:17")
+    assert (meeting.location, meeting.chair) == ("本院紅樓302會議室", ["林委員月琴"])

@@ -125,3 +125,18 @@ def test_hard_wrapped_numbered_points_rejoin_to_their_text(sentences, width):
         rows += [point[i:i + width] for i in range(0, len(point), width)]
     texts = [p.text for p in paragraphs(document(rows))]
     assert texts == points
+
+
+def test_web_page_clutter_around_minutes_is_dropped():
+    """Minutes copied from a government site carry breadcrumbs, page controls,
+    publication metadata and footer links; none of them is part of the text."""
+    rows = [":::", "首頁 > 本院會議 > 院會議案 > 會議決定", "現在位置：首頁 > 市政資訊 > 市政會議紀錄", "分享 列印 回上一頁", "字級 小 中 大", "行政院第3875次會議",
+            "發布日期：112-11-16", "決定：洽悉。", "請各部會列印名冊備查。", "相關附件", "回到頁首 網站導覽 隱私權政策"]
+    assert [p.text for p in paragraphs(document(rows))] == ["行政院第3875次會議", "決定：洽悉。", "請各部會列印名冊備查。"]
+
+
+def test_compatibility_ideographs_read_as_the_ordinary_ones():
+    """Cause: PDFs 03–06 draw 參 and 錄 with compatibility code points (U+F96B,
+    U+F93F), so 參、 opened no heading and 紀錄 matched no label."""
+    texts = [p.text for p in paragraphs(document(["\uf96b、討論事項", "會議紀\uf93f："]))]
+    assert texts == ["參、討論事項", "會議紀錄："]

@@ -2,6 +2,9 @@
 
 from pathlib import Path
 
+import docx
+from hypothesis import given
+from hypothesis import strategies as st
 import pytest
 
 from extract import extract
@@ -215,11 +218,14 @@ COUNTY_STYLE = """花蓮縣政府113年第5次縣務會議紀錄
 
 def test_county_style_with_case_number_proposer_and_tracking_on_separate_lines():
     """ASCII commas and colons, 第一案 / 提案單位 / 案由 on separate lines, and a
-    tracking statement written without a 決定 label."""
+    tracking statement written without a 決定 label: one noted item that keeps
+    every status it states."""
     meeting, items = minutes(COUNTY_STYLE.splitlines())
-    assert [(i.kind, i.text, i.tracking, i.tracked_refs) for i in items[:2]] == [
-        ("decision", "第1案、第2案解除列管", "解除列管", [1, 2]), ("decision", "第3案繼續列管", "繼續列管", [3])]
-    assert summary(items[2:]) == [
+    statement = items[0]
+    assert (statement.kind, statement.text, statement.tracking, statement.tracked_refs) == (
+        "noted", "第1案、第2案解除列管,第3案繼續列管。", "解除列管", [1, 2])
+    assert statement.extra["tracking"] == [{"status": "解除列管", "refs": [1, 2]}, {"status": "繼續列管", "refs": [3]}]
+    assert summary(items[1:]) == [
         ("directive", "縣長", "請建設處會同交通處持續與中央溝通,於6月底前提出評估報告。"),
         ("noted", "縣長", "洽悉。"),
         ("resolution", "決議", "照案通過,請各鄉鎮市公所配合辦理。"),  # 辦法 is the proposal, not a request
@@ -248,3 +254,258 @@ def test_real_minutes_pdfs_give_a_dated_meeting_and_well_formed_items(pdf):
     for item in record.items:
         assert item.text.strip() and item.source_text
         assert item.kind != "noted" or not item.responsible_units
+
+
+# House styles other than the seeds': short documents in tests/fixtures/house_styles,
+# read through the whole pipeline (reader, cleaner, layout, parser).
+STYLES = Path(__file__).resolve().parent / "fixtures" / "house_styles"
+
+
+def kinds(items):
+    return [(i.kind, i.speaker_or_source, i.text) for i in items]
+
+
+def test_executive_yuan_decision_page_with_site_clutter():
+    record = extract(STYLES / "executive_yuan_decision_page_with_clutter.txt")
+    meeting = record.meeting
+    assert (meeting.title, meeting.body, meeting.session, meeting.date) == (
+        "行政院第3902次會議", "行政院", "第3902次", "2024-05-23")
+    assert (meeting.chair, meeting.end_time) == (["卓院長榮泰"], "11:20")
+    assert kinds(record.items) == [
+        ("noted", "決定", "洽悉。"),
+        ("decision", "決定", "請經濟部會同國家科學及技術委員會於本年6月底前完成用電尖峰應變演練。"),
+        ("directive", "院長", "穩定供電攸關民生與產業發展，請經濟部持續掌握機組檢修進度。"),
+        ("directive", "院長", "國家發展委員會協調各部會於一個月內提出節能宣導方案。"),
+        ("noted", "決定", "准予備查。"),
+        ("resolution", "決議", "通過，函請立法院審議。"),
+    ]
+    assert not any(word in item.text for item in record.items for word in ("首頁", "列印", "相關附件", "瀏覽"))
+
+
+def test_taipei_city_meeting_with_mayor_remarks_ascii_colons_and_trailing_units():
+    record = extract(STYLES / "taipei_city_meeting_mayor_remarks_ascii_colons.txt")
+    assert (record.meeting.body, record.meeting.session, record.meeting.start_time) == (
+        "臺北市政府市政會議", "第2265次", "09:30")
+    assert [(i.kind, i.speaker_or_source) for i in record.items] == [
+        ("noted", "確認"), ("noted", "市長"), ("directive", "市長"), ("directive", "市長"), ("directive", "市長"),
+        ("resolution", "決議")]
+    resolution = record.items[-1]
+    assert resolution.agenda_item == "「臺北市公園管理自治條例」修正草案,提請討論。"
+    assert resolution.section == "參、討論事項 > 案由一"
+
+
+def test_county_affairs_meeting_with_magistrate_rulings_and_spaced_digits():
+    record = extract(STYLES / "county_affairs_meeting_magistrate_rulings.txt")
+    meeting = record.meeting
+    assert (meeting.title, meeting.body, meeting.session, meeting.date) == (
+        "澎湖縣政府113年第12次縣務會議紀錄", "澎湖縣政府縣務會議", "113年第12次", "2024-06-17")
+    assert kinds(record.items) == [
+        ("noted", "前次會議縣長裁示事項執行情形", "第2案、第4案解除列管，第1案、第3案繼續列管。"),
+        ("directive", "縣長", "請農漁局協調建設處，於7月31日前完成漁港清淤。"),
+        ("directive", "縣長", "各鄉市公所每週將颱風整備情形陳報本府。"),
+        ("noted", "縣長", "本案洽悉。"),
+        ("directive", "縣長", "請社會處於年底前完成長者共餐據點評鑑，並由民政處協助。"),
+        ("resolution", "決議", "照案通過，由旅遊處函請交通部補助。"),
+    ]
+    assert record.items[-1].agenda_item == "建請中央增撥離島交通補助經費案。"
+
+
+def test_bureau_meeting_with_chair_rulings_and_a_tracking_table_written_as_text():
+    record = extract(STYLES / "bureau_meeting_tracking_table.txt")
+    assert record.meeting.body == "高雄市政府環境保護局局務會議"
+    rows, rulings = record.items[:2], record.items[2:]
+    assert [(i.kind, i.text, i.tracking, i.tracked_refs) for i in rows] == [
+        ("noted", "請空噪科於8月底前完成工地揚塵稽查專案", "解除列管", [1]),
+        ("noted", "請廢管科研擬夜市廢棄物減量措施", "繼續列管", [2]),
+    ]
+    assert rows[0].section == "五、前次會議列管事項辦理情形"
+    assert [i.kind for i in rulings] == ["directive", "directive", "noted"]
+
+
+def test_tracking_table_read_as_a_table_from_a_pdf():
+    """The same bureau minutes printed to PDF by Chromium: the table's rows
+    come from pdfplumber's ruled table, and its cells, also read as text
+    lines (養工科 已完成), give no items of their own."""
+    record = extract(STYLES / "bureau_meeting_tracking_table.pdf")
+    assert [(i.kind, i.text, i.tracking, i.tracked_refs) for i in record.items[:2]] == [
+        ("noted", "請空噪科於8月底前完成工地揚塵稽查專案", "解除列管", [1]),
+        ("noted", "請廢管科研擬夜市廢棄物減量措施", "繼續列管", [2]),
+    ]
+    assert record.items[0].section == "五、前次會議列管事項辦理情形" and record.items[0].page == 1
+    assert [i.kind for i in record.items[2:]] == ["directive", "directive", "noted"]
+
+
+def test_tracking_table_read_as_a_table_from_a_word_file(tmp_path):
+    """A Word table gives a line per cell as well as a table; the cells (主辦單位,
+    科 names) must not become speakers or report points."""
+    document = docx.Document()
+    for text in ["某市政府社會局113年第3次局務會議紀錄", "時間：113年3月4日上午9時", "主席：王局長", "一、前次會議列管事項"]:
+        document.add_paragraph(text)
+    table = document.add_table(rows=3, cols=4)
+    for r, row in enumerate([["編號", "列管事項", "主辦單位", "列管建議"],
+                             ["1", "請社工科完成個案訪視", "社工科", "解除列管"],
+                             ["2", "請老人福利科研擬共餐計畫", "老人福利科", "建議繼續列管"]]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.add_paragraph("二、主席裁示：請社工科加強督導。")
+    document.save(tmp_path / "bureau.docx")
+
+    record = extract(tmp_path / "bureau.docx")
+
+    assert [(i.kind, i.text, i.tracking, i.tracked_refs) for i in record.items] == [
+        ("noted", "請社工科完成個案訪視", "解除列管", [1]),
+        ("noted", "請老人福利科研擬共餐計畫", "繼續列管", [2]),
+        ("directive", "請社工科加強督導。", None, []),
+    ]
+
+
+def test_city_council_motions_are_titles_and_their_resolutions_the_items():
+    record = extract(STYLES / "city_council_resolved_motions.txt")
+    assert (record.meeting.body, record.meeting.session) == ("新竹市議會", "第11屆第4次定期大會第6次")
+    assert kinds(record.items) == [
+        ("resolution", "議決", "照案通過，送請市政府研處。"),
+        ("resolution", "議決", "修正通過。"),
+    ]
+    assert record.items[0].agenda_item == "為改善本市北區停車供給不足，建請市府增設立體停車場案。"
+
+
+def test_legislative_committee_resolutions_and_interim_motion():
+    record = extract(STYLES / "legislative_committee_resolutions.txt")
+    meeting = record.meeting
+    assert (meeting.body, meeting.session, meeting.chair) == (
+        "立法院社會福利及衛生環境委員會全體委員會議", "第11屆第1會期第5次", ["林委員○○"])
+    assert kinds(record.items) == [
+        ("noted", "決議", "報告及質詢完畢。"),
+        ("resolution", "決議", "委員質詢未及答復部分，請勞動部於二週內以書面答復。"),
+        ("resolution", "決議", "審查完竣，須交由黨團協商。"),
+        ("resolution", "決議", "照案通過。"),
+    ]
+    assert record.items[0].agenda_item == "邀請勞動部部長列席報告業務概況，並備質詢。"
+    motion = record.items[-1]
+    assert motion.agenda_item == "請勞動部於3個月內提出外送員職業安全保障方案。"  # without 提案人：…
+    assert motion.section == "臨時提案 > （一）請勞動部於3個月內提出外送員職業安全保障方案。"
+
+
+# Regressions found by the held-out check of other house styles.
+
+
+def test_tracking_statement_under_a_section_heading_is_one_noted_item():
+    """Cause: under 一、上次會議縣長裁示事項辦理情形： the statement
+    第1案、第3案解除列管，第2案繼續列管。 was split into one decision per
+    status; it is an acknowledgement of earlier items (noted), kept whole, with
+    every status in ``extra``."""
+    _, items = minutes(["某縣政府縣務會議紀錄", "時間：112年8月21日", "一、上次會議縣長裁示事項辦理情形：",
+                        "第1案、第3案解除列管，第2案繼續列管。"])
+    assert [(i.kind, i.text, i.tracking, i.tracked_refs) for i in items] == [
+        ("noted", "第1案、第3案解除列管，第2案繼續列管。", "解除列管", [1, 3])]
+    assert items[0].extra["tracking"][1] == {"status": "繼續列管", "refs": [2]}
+
+
+def test_tracking_statement_written_on_the_heading_line_leaves_the_title_out():
+    """Cause: a heading 一、上次會議裁示事項：第1案解除列管。 gave its title as
+    part of the item's text."""
+    _, items = minutes(["某局局務會議紀錄", "一、上次會議裁示事項：第1案解除列管。", "二、業務報告"])
+    assert [(i.kind, i.text, i.tracked_refs) for i in items] == [("noted", "第1案解除列管。", [1])]
+
+
+def test_unit_subject_with_an_action_verb_under_a_chair_block_is_a_directive():
+    """Cause: under 縣長裁示, 各鄉公所每月將農漁損情形函報本府。 has no 請
+    and was classified noted; a unit told to act is an instruction. A unit's
+    work praised (社會局辦理情形良好) stays noted."""
+    _, items = minutes(["某縣政府縣務會議紀錄", "一、業務報告", "縣長裁示：", "1.各鄉公所每月將農漁損情形函報本府。",
+                        "2.社會局辦理情形良好，予以肯定。", "3.本府已完成改善。"])
+    assert [i.kind for i in items] == ["directive", "noted", "noted"]
+
+
+def test_a_motion_title_is_the_agenda_item_not_a_request():
+    """Cause: 臨時動議 案由：建請中央補助離島醫療後送經費案。 became a request
+    of its proposer; a 案由 ending in 案 names the motion, and its 決議 is the
+    follow-up. A 案由 written as the request itself (建請貴部…。) still is one."""
+    _, items = minutes(["某縣政府縣務會議紀錄", "一、臨時動議", "案由：建請中央補助離島醫療後送經費案。（提案單位：衛生福利局）",
+                        "決議：照案通過。", "二、討論事項", "案由：建請貴部評估增補人力。（提案單位：新北市政府衛生局）",
+                        "決議：請社家署研議。"])
+    assert [(i.kind, i.agenda_item) for i in items] == [
+        ("resolution", "建請中央補助離島醫療後送經費案。"), ("request", "建請貴部評估增補人力。"),
+        ("resolution", "建請貴部評估增補人力。")]
+
+
+TAINAN_STYLE = [
+    "臺南市政府第805次市政會議紀錄", "時間：113年5月14日（星期二）上午9時", "主席：黃市長偉哲",
+    "貳、報告事項", "一、民政局報告：全民防衛動員演習辦理情形。", "市長裁示：", "一、請民政局會同警察局於演習前完成交通管制規劃。",
+    "二、工務局報告：汛期道路維護情形。", "市長裁示：洽悉，請工務局持續辦理。",
+    "參、討論事項", "一、民政局提：「臺南市區里調整自治條例」草案，提請審議。", "決議：照案通過，送請市議會審議。",
+]
+
+
+def test_chair_points_numbered_like_the_agenda_headings():
+    """Cause: a 市長裁示 block numbered 一、 under the heading 一、民政局報告：…
+    was lifted out of it (as after report points), and with one point the next
+    heading 二、工務局報告：… would have been taken for its second point."""
+    _, items = minutes(TAINAN_STYLE)
+    assert [(i.section, i.text) for i in items[:2]] == [
+        ("貳、報告事項 > 一、民政局報告", "請民政局會同警察局於演習前完成交通管制規劃。"),
+        ("貳、報告事項 > 二、工務局報告", "洽悉，請工務局持續辦理。"),
+    ]
+
+
+def test_motion_heading_opening_with_its_proposer():
+    """Cause: 一、民政局提：「…」草案，提請審議。 gave 民政局提 as the agenda item;
+    the proposer is 民政局 and the agenda item the motion."""
+    _, items = minutes(TAINAN_STYLE)
+    resolution = items[-1]
+    assert resolution.agenda_item == "「臺南市區里調整自治條例」草案，提請審議。"
+    assert resolution.section == "參、討論事項 > 一、「臺南市區里調整自治條例」草案，提請審議。"
+
+
+CHINESE_DIGITS = "一二三四五六七八九"
+
+
+@given(first=st.integers(min_value=1, max_value=8), span=st.integers(min_value=1, max_value=8),
+       status=st.sampled_from(["解除列管", "繼續列管"]), arabic=st.booleans())
+def test_case_ranges_in_tracking_statements(first, span, status, arabic):
+    """第1至3案 / 第一至三案 name every case of the range."""
+    last = min(first + span, 9)
+    spell = str if arabic else lambda n: CHINESE_DIGITS[n - 1]
+    assert tracking_of(f"第{spell(first)}至{spell(last)}案{status}。") == (status, list(range(first, last + 1)))
+
+
+def test_a_units_points_under_a_work_report_are_report_text_not_remarks():
+    """Cause: under 二、業務報告, (一)社會處 reads as a speaker, and each of its
+    report points (本市托育補助已於9月撥付完竣。) became a noted remark; a
+    unit's report gives items only for plans, targets and tracking."""
+    _, items = minutes(["嘉義市政府113年第10次市務會議紀錄", "時間:113年10月7日上午9時", "二、業務報告", "(一)社會處",
+                        "1.本市托育補助已於9月撥付完竣。", "2.預計於11月15日辦理銀髮博覽會。"])
+    assert [(i.kind, i.speaker_or_source, i.text) for i in items] == [("milestone", "社會處", "預計於11月15日辦理銀髮博覽會。")]
+
+
+def test_unnumbered_sentences_of_a_chair_block_on_a_web_page():
+    """Cause: a web page's 院長提示: is followed by unnumbered paragraphs, one
+    instruction each, which were joined into one item (and one deadline)."""
+    _, items = minutes(["行政院第3910次會議", "日期:113年7月18日", "一、國家發展委員會報告「淨零轉型推動情形」", "院長提示:",
+                        "淨零轉型是國家重要政策,請國家發展委員會持續督導各部會推動,並定期檢討執行成效.",
+                        "另請經濟部於8月底前提出方案.", "散會:中午12時"])
+    assert [(i.kind, i.text) for i in items] == [
+        ("directive", "淨零轉型是國家重要政策,請國家發展委員會持續督導各部會推動,並定期檢討執行成效."),
+        ("directive", "另請經濟部於8月底前提出方案.")]
+    assert items[0].agenda_item == "國家發展委員會報告「淨零轉型推動情形」"
+
+
+def test_resolution_points_numbered_like_the_motion_heading():
+    """Cause: under 一、審查…草案案。 the 決議 points 一、二、 were lifted out of
+    the motion (as a block after report points is), losing its agenda item."""
+    _, items = minutes(["立法院某委員會第5次全體委員會議紀錄", "討論事項", "一、審查「職業安全衛生法部分條文修正草案」案。", "決議：",
+                        "一、審查完竣，擬具審查報告，提報院會討論。", "二、院會討論前，須交由黨團協商。",
+                        "二、審查「勞動基準法部分條文修正草案」案。", "決議：另定期繼續審查。"])
+    assert [(i.agenda_item, i.text) for i in items] == [
+        ("審查「職業安全衛生法部分條文修正草案」案。", "審查完竣，擬具審查報告，提報院會討論。"),
+        ("審查「職業安全衛生法部分條文修正草案」案。", "院會討論前，須交由黨團協商。"),
+        ("審查「勞動基準法部分條文修正草案」案。", "另定期繼續審查。"),
+    ]
+
+
+def test_numbered_points_run_together_on_one_web_page_line():
+    """Cause: web pages may write 決定：(一)洽悉。(二)請內政部… on one line; the
+    points were one item (noted and actionable text together)."""
+    _, items = minutes(["行政院第3910次會議", "日期:113年7月18日", "一、內政部報告「社會住宅興辦進度」",
+                        "決定：(一)洽悉。(二)請內政部於1.5個月內提出加速方案。"])
+    assert [(i.kind, i.text) for i in items] == [("noted", "洽悉。"), ("decision", "請內政部於1.5個月內提出加速方案。")]

@@ -125,3 +125,29 @@ def test_speaker_with_colon_inside_the_agenda_but_not_in_the_header():
 def test_labels_tolerate_leading_clutter_and_a_matters_suffix():
     assert label("“主席指示事項：").kind == "outcome"
     assert numbering("• (二) 請考核項目未達標單位報告").level == 3
+
+
+def test_symbol_font_bullet_before_a_label():
+    """Cause: real PDF 08 writes its outcomes as ➔討論結果：…, the arrow drawn
+    in Wingdings and extracted as à; the label was not seen."""
+    found = label("à討論結果：中國天文學會有意願協助編輯工作。")
+    assert (found.kind, found.name) == ("outcome", "討論結果")
+    assert label("● 決議：照案通過。").rest == "照案通過。"
+
+
+def test_outcome_labels_without_a_head_and_with_事項():
+    """Some minutes write 裁示： or 決定事項： without naming who decided."""
+    assert [(label(t).kind, label(t).name) for t in ["裁示：請民政處辦理。", "決定事項：洽悉。", "市長指示事項："]] == [
+        ("outcome", "裁示"), ("outcome", "決定事項"), ("outcome", "市長指示事項")]
+    assert label("決議事項之執行情形") is None
+
+
+def test_numbered_unit_line_followed_by_a_chair_block_is_a_heading():
+    """Cause: under 參、業務報告, 一、捷運工程局 reads as a speaker; the 市長指示
+    block after it closed it, so the block lost its agenda item. A unit line
+    that says nothing before a label titles that unit's report."""
+    tree = build([Paragraph(t, 1) for t in ["參、業務報告", "一、捷運工程局", "市長指示：", "1、請捷運工程局檢討路網。",
+                                            "二、社會局", "市長指示：洽悉。"]])
+    units = tree[0].children
+    assert [(n.kind, n.title, [c.kind for c in n.children]) for n in units] == [
+        ("heading", "一、捷運工程局", ["block"]), ("heading", "二、社會局", ["block"])]

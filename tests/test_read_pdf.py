@@ -6,10 +6,10 @@ so that each reading-order case is drawn in a known content-stream order.
 """
 
 import glob
-from collections import Counter
 import hashlib
 import re
 import struct
+from collections import Counter
 from pathlib import Path
 
 import pytest

@@ -218,9 +218,10 @@ def test_mentions_list_every_known_unit():
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("請由會同協調及、，。；：()（）主辦協辦本部貴府各單位衛生局社會處心健司副市長王台中市政府中央建議"))
+@given(st.text(alphabet=st.sampled_from(list("請由會同協調及、，。；：()（）主辦協辦本部貴府各單位衛生局社會處心健司副市長王台中市政府中央建議函送審議市府科室產業發展鄉公所應將每月"))
                | st.characters(), max_size=50),
-       st.sampled_from([TAICHUNG, CHIAYI, MOHW, CENTRAL, UnitContext(speaker="法務部")]))
+       st.sampled_from([TAICHUNG, CHIAYI, MOHW, CENTRAL, UnitContext(speaker="法務部"),
+                        UnitContext(government="臺南市政府", host="臺南市政府衛生局")]))
 def test_any_text_gives_well_formed_units(text, context):
     units = find_units(text, context)
     assert [u.role for u in units] == (["lead"] + ["assist"] * len(units))[:len(units)]
@@ -256,3 +257,174 @@ def test_executive_yuan_style_assignments():
     assert asked(labelled, context) == [("內政部", "lead"), ("衛生福利部", "assist"), ("財政部", "assist")]
     assert canonicals("請行政院主計總處及人事行政總處協助各部會於年底前完成員額評鑑。", context) == [
         "行政院主計總處", "行政院人事行政總處"]
+
+
+# --- other house styles ------------------------------------------------------------
+
+LIENCHIANG = context_from_text("連江縣政府1 1 2年第 4 5 次縣務會議紀錄")
+TAIPEI = context_from_text("臺北市政府第2201次市政會議紀錄")
+EXECUTIVE_YUAN = context_from_text("行政院第3875次會議決定")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("請產業發展處協調交通旅遊局，於9月15日前完成規劃。",
+     [("連江縣政府產業發展處", "lead"), ("連江縣政府交通旅遊局", "assist")]),
+    ("請衛生福利局於年底前完成長照據點設置。", [("連江縣政府衛生福利局", "lead")]),
+    ("請秘書室協助場地布置。", [("連江縣政府秘書室", "lead")]),
+    ("請綜合發展委員會研議。", [("連江縣政府綜合發展委員會", "lead")]),
+])
+def test_any_bare_bureau_of_a_local_government_takes_its_name(text, expected):
+    """Cause: only the bureaus listed as gazetteer templates took the government's name."""
+    assert asked(text, LIENCHIANG) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("請衛生福利部補助離島醫療後送經費。", ["衛生福利部"]),
+    ("請交通部航港局協助。", ["交通部航港局"]),
+    ("請航港局協助改善碼頭。", ["交通部航港局"]),
+    ("請福建連江地方檢察署協助。", ["福建連江地方檢察署"]),
+    ("請臺北市政府產業發展局提供經驗。", ["臺北市政府產業發展局"]),
+])
+def test_central_and_other_governments_units_keep_their_own_names(text, expected):
+    assert canonicals(text, LIENCHIANG) == expected
+
+
+@pytest.mark.parametrize("text", ["請相關局處配合辦理。", "請會議室管理單位協助。"])
+def test_generic_names_and_rooms_are_not_bureaus(text):
+    assert all(not u.canonical.startswith("連江縣政府") for u in find_units(text, LIENCHIANG))
+
+
+def test_township_office_takes_the_place():
+    assert canonicals("請南竿鄉公所協助清查。", LIENCHIANG) == ["連江縣南竿鄉公所"]
+    assert canonicals("請各鄉公所協助清查。", LIENCHIANG) == ["各鄉公所"]
+
+
+@pytest.mark.parametrize("text", [
+    "照案通過，由衛生福利局函請衛生福利部補助。",
+    "由衛生福利局函報衛生福利部核備。",
+    "請衛生福利局函請衛生福利部補助。",
+    "由衛生福利局函轉衛生福利部參處。",
+])
+def test_the_addressee_of_a_units_letter_is_not_asked(text):
+    """Cause: 由衛生福利局函請衛生福利部補助 gave 衛生福利部; the bureau writes, the ministry only receives."""
+    assert asked(text, LIENCHIANG) == [("連江縣政府衛生福利局", "lead")]
+
+
+def test_a_bill_sent_for_review_asks_no_one():
+    assert asked("通過，送請立法院審議。", EXECUTIVE_YUAN) == []
+    assert asked("修正通過，報請行政院核定。", TAIPEI) == []
+
+
+def test_a_subject_bound_to_act_opens_the_sentence():
+    assert canonicals("各鄉公所每月將農漁損情形函報本府。", LIENCHIANG) == ["各鄉公所"]
+    assert canonicals("縣長裁示：衛生福利局應於一週內提出改善計畫。", LIENCHIANG) == ["連江縣政府衛生福利局"]
+    assert canonicals("衛生福利局已將改善計畫函報本府。", LIENCHIANG) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("請內政部會同國防部於113年3月底前完成各縣市動員演練規劃，並將辦理情形提報本院。",
+     [("內政部", "lead"), ("國防部", "assist")]),
+    ("請國家發展委員會協調各部會，於二週內彙整跨部會協調事項。",
+     [("國家發展委員會", "lead"), ("各部會", "assist")]),
+    ("請行政院主計總處會同人事行政總處檢討員額配置。",
+     [("行政院主計總處", "lead"), ("行政院人事行政總處", "assist")]),
+    ("請農業部會同環境部及農糧署研議。",
+     [("農業部", "lead"), ("環境部", "assist"), ("農業部農糧署", "assist")]),
+])
+def test_executive_yuan_decisions(text, expected):
+    assert asked(text, EXECUTIVE_YUAN) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("市長提示:(一)請社會局會同衛生局研提方案。",
+     [("臺北市政府社會局", "lead"), ("臺北市政府衛生局", "assist")]),
+    ("請各區公所加強宣導,並於112年12月31日前完成里民說明會。(民政局)",
+     [("臺北市政府民政局", "lead"), ("各區公所", "assist")]),
+    ("請衛生局持續加強孳生源清除,環境保護局協辦。",
+     [("臺北市政府衛生局", "lead"), ("臺北市政府環境保護局", "assist")]),
+    ("請產業發展局研議，捷運工程局、資訊局協辦。",
+     [("臺北市政府產業發展局", "lead"), ("臺北市政府捷運工程局", "assist"), ("臺北市政府資訊局", "assist")]),
+    ("請加強宣導。主辦單位：民政局；協辦單位：社會局、衛生局",
+     [("臺北市政府民政局", "lead"), ("臺北市政府社會局", "assist"), ("臺北市政府衛生局", "assist")]),
+])
+def test_taipei_and_tainan_mayors_directives(text, expected):
+    assert asked(text, TAIPEI) == expected
+    tainan = context_from_text("臺南市政府第450次市政會議紀錄")
+    assert [u.replace("臺北市", "臺南市") for u, _ in expected] == canonicals(text, tainan)
+
+
+def test_bureau_meeting_sections_belong_to_the_bureau():
+    bureau = context_from_text("臺南市政府衛生局113年第5次局務會議紀錄")
+    assert bureau.host == "臺南市政府衛生局"
+    assert asked("主席裁示：請第一科於2週內簽報。", bureau) == [("臺南市政府衛生局第一科", "lead")]
+    assert asked("請疾病管制科會同社會局辦理。", bureau) == [
+        ("臺南市政府衛生局疾病管制科", "lead"), ("臺南市政府社會局", "assist")]
+    assert asked("請秘書室協助場地。", bureau) == [("臺南市政府衛生局秘書室", "lead")]
+    assert asked("本局將於下月完成修正。", bureau) == [("臺南市政府衛生局", "lead")]
+
+
+def test_sections_stay_as_written_without_a_bureau():
+    """A 科 of which bureau? Without the meeting's bureau the name is kept as written."""
+    assert canonicals("請第一科於2週內簽報。", context_from_text("臺南市政府市政會議紀錄")) == ["第一科"]
+    assert canonicals("請第一科於2週內簽報。", CENTRAL) == ["第一科"]
+
+
+def test_council_motion_asks_the_city_government():
+    council = context_from_text("臺北市議會第14屆第2次定期會第5次會議紀錄")
+    assert (council.government, council.host) == ("臺北市政府", "臺北市議會")
+    assert canonicals("議決：函請市政府於一個月內研處見復本會。", council) == ["臺北市政府"]
+    assert canonicals("函請市府研議", council) == ["臺北市政府"]
+
+
+def test_legislative_committee_resolution():
+    committee = context_from_text("立法院第11屆第1會期內政委員會第5次全體委員會議紀錄")
+    assert canonicals("決議：請行政院於三個月內向本院提出書面報告。", committee) == ["行政院"]
+    assert canonicals("請內政部於一個月內向本委員會提出專案報告。", committee) == ["內政部"]
+
+
+def test_full_width_and_ascii_forms_are_read_alike():
+    full = "請各區公所加強宣導。（主辦：民政局；協辦：社會局）"
+    ascii_form = "請各區公所加強宣導.(主辦:民政局;協辦:社會局)"
+    assert asked(full, TAIPEI) == asked(ascii_form, TAIPEI) == [
+        ("臺北市政府民政局", "lead"), ("臺北市政府社會局", "assist"), ("各區公所", "assist")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("修正作業要點。承辦單位：法制局；會辦單位：人事處", [("臺中市政府法制局", "lead"), ("臺中市政府人事處", "assist")]),
+    ("權責單位：都發局", [("臺中市政府都市發展局", "lead")]),
+    ("辦理情形：民政局已完成盤點。", []),
+])
+def test_role_labels_outside_parentheses(text, expected):
+    assert asked(text) == expected
+
+
+def test_a_motion_sent_for_handling_asks_the_government():
+    council = context_from_text("臺北市議會第14屆第2次定期會第5次會議紀錄")
+    assert canonicals("議決：送請市政府研處。", council) == ["臺北市政府"]
+
+
+def test_role_in_parentheses_after_each_unit():
+    text = "請工務局(主辦)、水利局（協辦）加強側溝清淤。"
+    assert asked(text, TAIPEI) == [("臺北市政府工務局", "lead"), ("臺北市政府水利局", "assist")]
+
+
+def test_sections_of_a_bureau_as_a_collective():
+    bureau = context_from_text("臺南市政府衛生局113年第5次局務會議紀錄")
+    assert canonicals("主席裁示：請各科室於下次局務會議前提報。", bureau) == ["各科室"]
+
+
+def test_the_chair_giving_a_directive_is_not_asked():
+    """Cause: 主席裁示：請加強宣導 named no one, and the fallback took the chair as the sentence's subject."""
+    assert canonicals("主席裁示：請加強宣導。") == []
+
+
+def test_the_chairs_ask_naming_no_one_does_not_go_to_the_host():
+    """The host receives requests (建請…) that name no one; the chair's own 請 does not ask the host."""
+    assert canonicals("院長提示：請持續檢討精進相關作為。", EXECUTIVE_YUAN) == []
+    assert canonicals("建請比照辦理。", EXECUTIVE_YUAN) == ["行政院"]
+
+
+def test_a_budget_frozen_until_a_ministry_reports():
+    committee = context_from_text("立法院第11屆第1會期內政委員會第5次全體委員會議紀錄")
+    text = "凍結五分之一，俟內政部向本院內政委員會提出專案報告經同意後，始得動支。"
+    assert canonicals(text, committee) == ["內政部"]
