@@ -22,13 +22,6 @@ from tests.catalogue_fixtures import BODY, DOC2_ID, build_corpus_db, build_sampl
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture
-async def datasette(tmp_path):
-    ds = make_datasette(build_sample_db(tmp_path / "lieguan.db"))
-    await ds.invoke_startup()
-    return ds
-
-
 def listed_items(html: str) -> list[str]:
     """Item ids in the order the catalogue lists them."""
     return re.findall(r'class="item-link" href="/item/([^"]+)"', html)

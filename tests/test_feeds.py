@@ -5,19 +5,11 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-import pytest
 
 from db.serve import make_datasette
-from tests.catalogue_fixtures import build_empty_db, build_sample_db, iso
+from tests.catalogue_fixtures import build_empty_db, iso
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@pytest.fixture
-async def datasette(tmp_path):
-    ds = make_datasette(build_sample_db(tmp_path / "lieguan.db"))
-    await ds.invoke_startup()
-    return ds
 
 
 async def test_atom_feed_has_new_and_newly_overdue_items(datasette):

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 
 from datasette_plugins.item_page import locate, source_excerpt
 from db.serve import make_datasette
 from tests.catalogue_fixtures import DOC2_ID, DOC_ID, SOURCE_PDF, build_sample_db, pdf_page_text
-
-
-@pytest.fixture
-async def datasette(tmp_path):
-    ds = make_datasette(build_sample_db(tmp_path / "lieguan.db"))
-    await ds.invoke_startup()
-    return ds
 
 
 async def test_item_page_shows_meeting_units_deadline_and_provenance(datasette):

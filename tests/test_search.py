@@ -13,8 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from db import search
-from db.serve import make_datasette
-from tests.catalogue_fixtures import build_corpus_db, build_sample_db
+from tests.catalogue_fixtures import build_corpus_db
 
 GOLD = Path(__file__).resolve().parent.parent / "corpus" / "gold"
 
@@ -160,13 +159,6 @@ def test_index_survives_items_without_text_and_reports_no_match_for_empty_querie
     db = items_db(["", "社工"])
     assert found(db, "社工") == {"r1"}
     assert found(db, " \t") == set()
-
-
-@pytest.fixture
-async def datasette(tmp_path):
-    ds = make_datasette(build_sample_db(tmp_path / "lieguan.db"))
-    await ds.invoke_startup()
-    return ds
 
 
 @pytest.mark.parametrize("query, expected", [
