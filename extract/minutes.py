@@ -4,14 +4,16 @@ The outline (:mod:`extract.outline`) gives headings, 案由 cases, labelled
 blocks and speakers; this module turns them into items:
 
 - an outcome block (決議/決定/主席裁示/市長提示...) gives one item per numbered
-  point, or one for the whole block when it is not numbered;
+  point (also when run together on one line), per paragraph when each is a
+  sentence, or one for the whole block;
 - a speaker's remarks (a ministry answering in 綜合座談, ``主席``) give one item
   per point, classified by what the point says;
 - a case (案由) or a proposal (建議：) asking a higher authority (建請…) is a
-  request of its proposer;
+  request of its proposer, unless it is a motion's title (建請中央補助…案);
 - report text outside any block is itemised only when it states a target or a
   planned, dated event (milestone);
-- ``第1案、第2案解除列管`` sets the item's tracking status.
+- ``第1案、第2案解除列管`` sets the item's tracking status; a statement of
+  status alone, or a row of a 前次會議列管事項 table, is a noted item.
 
 Example::
 
@@ -319,6 +321,7 @@ class TrackingTable:
     page: int
     rows: list[tuple[tuple[int, str, str], list[str]]]
     cell_lines: set[str]
+    seen: bool = False  # its lines were found in the text
     anchor: str = ""
 
     def holds(self, line: str) -> bool:
@@ -347,25 +350,29 @@ def tracking_tables(document: Document) -> list[TrackingTable]:
 
 
 def without_tables(document: Document, tables: list[TrackingTable]) -> Document:
-    """``document`` without the lines that repeat the cells of ``tables``,
-    noting each table's anchor: the last line before its first cell.
+    """``document`` without the run of lines that repeats the cells of each
+    table in ``tables`` (a unit named again after the table stays), noting
+    each table's anchor: the last line before its first cell.
 
     >>> from extract.model import Line, Page
     >>> rows = [["1", "請社工科訪視", "社工科", "解除列管"]]
-    >>> page = Page(1, [Line(t, 1) for t in ["一、前次會議列管事項", "1", "請社工科訪視", "社工科 解除列管", "二、業務報告"]], tables=[rows])
-    >>> tables = tracking_tables(Document("x.docx", "0" * 64, "docx", [page]))
-    >>> [line.text for line in without_tables(Document("x.docx", "0" * 64, "docx", [page]), tables).lines], tables[0].anchor
-    (['一、前次會議列管事項', '二、業務報告'], '一、前次會議列管事項')
+    >>> texts = ["一、前次會議列管事項", "1", "請社工科訪視", "社工科 解除列管", "二、業務報告", "社工科"]
+    >>> doc = Document("x.docx", "0" * 64, "docx", [Page(1, [Line(t, 1) for t in texts], tables=[rows])])
+    >>> tables = tracking_tables(doc)
+    >>> [line.text for line in without_tables(doc, tables).lines], tables[0].anchor
+    (['一、前次會議列管事項', '二、業務報告', '社工科'], '一、前次會議列管事項')
     """
     pages = []
     for page in document.pages:
-        kept = []
+        kept, current = [], None  # current: the table whose lines are being read
         for line in page.lines:
-            table = next((t for t in tables if t.page == page.number and t.holds(line.text)), None)
-            if table is None:
+            if current is not None and current.holds(line.text):
+                continue
+            current = next((t for t in tables if t.page == page.number and not t.seen and t.holds(line.text)), None)
+            if current is None:
                 kept.append(line)
-            elif not table.anchor and kept:
-                table.anchor = squash(kept[-1].text)
+            else:
+                current.seen, current.anchor = True, squash(kept[-1].text) if kept else ""
         pages.append(replace(page, lines=kept))
     return replace(document, pages=pages)
 

@@ -323,7 +323,8 @@ def test_bureau_meeting_with_chair_rulings_and_a_tracking_table_written_as_text(
 
 
 def test_tracking_table_read_as_a_table_from_a_pdf():
-    """The same bureau minutes printed to PDF by Chromium: the table's rows
+    """The same bureau minutes printed to PDF by Chromium (``chromium --headless
+    --print-to-pdf`` of bureau_meeting_tracking_table.html): the table's rows
     come from pdfplumber's ruled table, and its cells, also read as text
     lines (養工科 已完成), give no items of their own."""
     record = extract(STYLES / "bureau_meeting_tracking_table.pdf")
