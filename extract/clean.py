@@ -34,9 +34,10 @@ RADICAL_EQUIVALENTS = dict(zip(
 # character (a measure word: 年, 次, 元...): letter-spaced digits (1 0 1 年).
 # The spaces around the run belong to the same letter-spacing when the
 # neighbour is CJK (第 1 6 次). Multi-digit numbers (112年 11月) are left alone.
+# ASCII classes, not \w: in Python \w matches CJK, which hid 府1 1 2年.
 CJK = "\u3400-\u9fff\uf900-\ufaff"
 SPACED_DIGITS = re.compile(
-    rf"(?:(?<=[{CJK}]) )?(?<![\w.,])(?P<digits>\d(?: \d)+)(?![\w.,])(?: (?=[{CJK}])|(?=[{CJK}]))"
+    rf"(?:(?<=[{CJK}]) )?(?<![0-9A-Za-z_.,])(?P<digits>\d(?: \d)+)(?![0-9A-Za-z_.,])(?: (?=[{CJK}])|(?=[{CJK}]))"
 )
 
 PAGE_NUMBER = re.compile(

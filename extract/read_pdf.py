@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import logging
 import math
 import unicodedata
 from typing import Iterable, NamedTuple
@@ -28,6 +29,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
 from extract.model import ExtractError, Line, Page
+
+log = logging.getLogger(__name__)
 
 # A gap wider than this many char heights is a space: next to a CJK character
 # a typesetter's Latin-CJK spacing (about 0.25 em) is not one, between Latin
@@ -43,6 +46,22 @@ SAME_ROW = 0.45  # vertical centres closer than this many char heights share a r
 # page, the written order is scrambled (text written in vertical strips) and
 # reading order falls back to geometry: top to bottom, left to right.
 COHERENT_STREAM = 0.8
+MIN_TEXT_CHARS = 5  # fewer characters than this is no text layer (a page number, a stray mark)
+# Above this share of characters outside the scripts of Taiwan government
+# documents (control characters, unassigned code points, Ethiopic, Tibetan...),
+# the "text" is a font's glyph numbers read as code points. Clean pages of the
+# corpus have none; a font stripped of its /ToUnicode map gives about half.
+FOREIGN_SHARE = 0.2
+# Code point ranges of the scripts these documents use: ASCII and Latin,
+# Greek (α, β in formulas), punctuation, symbols, box drawing, enclosed
+# numbers, CJK with kana and bopomofo, compatibility and full-width forms.
+EXPECTED_RANGES = ((0x21, 0x7E), (0xA0, 0x24F), (0x370, 0x3FF), (0x2000, 0x2BFF), (0x2E80, 0x9FFF),
+                   (0xE000, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFFD), (0x20000, 0x3FFFF))
+LOAD_ERRORS = {
+    pdfium_raw.FPDF_ERR_FILE: "file not found or unreadable",
+    pdfium_raw.FPDF_ERR_FORMAT: "damaged PDF (not in PDF format or corrupted)",
+    pdfium_raw.FPDF_ERR_SECURITY: "unsupported security scheme",
+}
 
 
 class Char(NamedTuple):
@@ -67,53 +86,101 @@ def read_pdf(path: str, data: bytes, password: str | None = None, engine: str = 
     """Pages of lines (with bboxes) and ruled tables; image-only pages are OCR-read.
 
     ``engine="pdfplumber"`` reads every page with pdfplumber instead (slow;
-    the reference the fast path is tested against).
+    the reference the fast path is tested against). A page whose pdfium text
+    is glyph numbers (a font without a /ToUnicode map) is read by pdfplumber,
+    which can map glyphs through the embedded font, and else by OCR. A page
+    pdfium cannot load at all is left empty, with a warning.
 
     >>> pages = read_pdf("m.pdf", open("corpus/pdf/000_cc469a30a0b85147.pdf", "rb").read())  # doctest: +SKIP
     >>> pages[0].lines[0].text  # doctest: +SKIP
     '臺中市強化社會安全網推動會報 112 年第 3 次會議紀錄'
     """
     document = open_pdfium(path, data, password)
-    plumber = open_plumber(path, data, password) if engine == "pdfplumber" else None
+    plumber = PlumberSource(path, data, password)
     pages = []
     try:
         for index in range(len(document)):
-            pdfium_page = document[index]
             number = index + 1
-            width, height = pdfium_page.get_size()
-            plumber_page = plumber.pages[index] if plumber is not None else None
-            chars = plumber_chars(plumber_page) if plumber_page else pdfium_chars(pdfium_page, height)
-            page = Page(number=number, lines=[], width=float(width), height=float(height))
-            if has_usable_text(chars):
-                page.lines = build_lines(chars, number)
-                if plumber_page is not None:
-                    page.tables = ruled_tables(plumber_page.edges, chars)
-                elif may_hold_ruled_table(pdfium_page):
-                    page.tables = ruled_tables(pdfium_edges(pdfium_page, height), chars)
-            else:
-                from extract.ocr import ocr_page
-
-                page.lines = ocr_page(path, pdfium_page, number)
-                page.ocr = True
-            if plumber_page is not None:
-                plumber_page.close()
-            pdfium_page.close()
-            pages.append(page)
+            try:
+                pdfium_page = document[index]
+            except pdfium.PdfiumError:
+                log.warning("%s: page %d is damaged and cannot be loaded; read as empty", path, number)
+                pages.append(Page(number=number, lines=[]))
+                continue
+            try:
+                pages.append(read_page(path, pdfium_page, number, plumber, engine == "pdfplumber"))
+            finally:
+                pdfium_page.close()
     finally:
-        if plumber is not None:
-            plumber.close()
+        plumber.close()
         document.close()
     return pages
 
 
+def read_page(path: str, pdfium_page, number: int, plumber: "PlumberSource", always_plumber: bool) -> Page:
+    """One page: its lines from the text layer (pdfium's, else pdfplumber's), else OCR."""
+    width, height = pdfium_page.get_size()
+    page = Page(number=number, lines=[], width=float(width), height=float(height))
+    plumber_page = plumber.page(number) if always_plumber else None
+    chars = plumber_chars(plumber_page) if plumber_page else pdfium_chars(pdfium_page, height)
+    if plumber_page is None and len(chars) >= MIN_TEXT_CHARS and not has_usable_text(chars):
+        plumber_page = plumber.page(number)  # None when pdfminer cannot open the file
+        chars = plumber_chars(plumber_page) if plumber_page else chars
+    try:
+        if has_usable_text(chars):
+            page.lines = build_lines(chars, number)
+            if plumber_page is not None:
+                page.tables = ruled_tables(plumber_page.edges, chars)
+            elif may_hold_ruled_table(pdfium_page):
+                page.tables = ruled_tables(pdfium_edges(pdfium_page, height), chars)
+        else:
+            from extract.ocr import ocr_page
+
+            page.lines = ocr_page(path, pdfium_page, number)
+            page.ocr = True
+    finally:
+        if plumber_page is not None:
+            plumber_page.close()
+    return page
+
+
 def open_pdfium(path: str, data: bytes, password: str | None) -> pdfium.PdfDocument:
+    """The document opened by pdfium; ExtractError ``encrypted`` or ``corrupt`` if it cannot be.
+
+    pdfium's error code is global and a failed load does not always reset it
+    (an empty page tree fails with no code set), so a password error is
+    believed only when the file has an encryption dictionary.
+    """
     try:
         return pdfium.PdfDocument(data, password=password)
     except pdfium.PdfiumError as error:
-        if "password" in str(error).lower():
+        if error.err_code == pdfium_raw.FPDF_ERR_PASSWORD and b"/Encrypt" in data:
             state = "wrong password" if password else "no password given"
             raise ExtractError(path, "encrypted", f"PDF is encrypted ({state}); pass --password") from None
-        raise ExtractError(path, "corrupt", f"damaged PDF ({error})") from None
+        detail = LOAD_ERRORS.get(error.err_code, "damaged PDF, or a PDF without pages")
+        raise ExtractError(path, "corrupt", f"cannot open PDF: {detail}") from None
+
+
+class PlumberSource:
+    """pdfplumber's view of the document, opened on first use only (it is slow to open)."""
+
+    def __init__(self, path: str, data: bytes, password: str | None):
+        self.path, self.data, self.password = path, data, password
+        self.document = None
+        self.failed = False
+
+    def page(self, number: int):
+        """pdfplumber's page ``number`` (1-based), or None if pdfminer cannot open the file."""
+        if self.document is None and not self.failed:
+            try:
+                self.document = open_plumber(self.path, self.data, self.password)
+            except ExtractError:
+                self.failed = True
+        return self.document.pages[number - 1] if self.document is not None else None
+
+    def close(self) -> None:
+        if self.document is not None:
+            self.document.close()
 
 
 def open_plumber(path: str, data: bytes, password: str | None):
@@ -329,19 +396,32 @@ def has_usable_text(chars: list[Char]) -> bool:
     """A text layer worth reading: some characters, mostly not unmapped glyphs.
 
     Unmapped glyphs show as U+FFFD, pdfminer's ``(cid:N)``, control
-    characters, or private-use code points (a font without a ToUnicode map).
+    characters, or private-use code points; a font without a ToUnicode map
+    read by pdfium gives glyph numbers, mostly in scripts foreign to the
+    document (see :data:`FOREIGN_SHARE`).
 
     >>> has_usable_text([Char("\ufffd", 0, 0, 1, 1, 0)] * 20)
     False
+    >>> has_usable_text([Char(t, 0, 0, 1, 1, 0) for t in "\x14\x13ᩥᏥ᭳ኳ決議照案"])
+    False
     """
-    if len(chars) < 5:
+    if len(chars) < MIN_TEXT_CHARS:
         return False
     unmapped = sum(1 for char in chars if is_unmapped(char.text))
-    return unmapped < len(chars) / 2
+    foreign = sum(1 for char in chars if is_foreign(char.text))
+    return unmapped < len(chars) / 2 and foreign < FOREIGN_SHARE * len(chars)
 
 
 def is_unmapped(text: str) -> bool:
     return text == "\ufffd" or text.startswith("(cid:") or unicodedata.category(text[0]) in ("Co", "Cc")
+
+
+def is_foreign(text: str) -> bool:
+    """A character outside :data:`EXPECTED_RANGES`, or unassigned / a control character."""
+    code = ord(text[0])
+    if unicodedata.category(text[0]) in ("Cc", "Cn"):
+        return True
+    return not any(low <= code <= high for low, high in EXPECTED_RANGES)
 
 
 def build_lines(chars: Iterable[Char], page_number: int) -> list[Line]:

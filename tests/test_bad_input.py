@@ -130,9 +130,6 @@ def test_build_cli_builds_the_good_file_and_leaves_the_db_unchanged_by_the_bad(m
     assert file_hash(db_path) == before
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "extract/read_pdf.py:open_pdfium trusts pdfium's last error, which a failed load does not reset: "
-    "a zero-page PDF read after an encrypted one is reported as encrypted (alone: 'damaged PDF (PDFium: Success)')"))
 def test_zero_page_pdf_read_after_an_encrypted_one_is_not_called_encrypted(tmp_path):
     """pdfium refuses a PDF with an empty page tree without setting an error
     code, so the code left by the previous failure (a password error) is what
@@ -222,9 +219,6 @@ def test_cli_extracts_and_builds_odd_but_readable_files(make, tmp_path):
     assert stored_files(db_path) == {good.name} | ({path.name} if accepted(built, path, make) else set())
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "extract/read_pdf.py:has_usable_text accepts pdfium's glyph ids as text when a font has no "
-    "/ToUnicode map (control characters and random scripts), so neither the text nor OCR is used"))
 def test_font_without_tounicode_is_read_or_refused_not_stored_as_garbage(tmp_path):
     """Fonts without a /ToUnicode map: pdfium returns glyph ids as code points.
     The reader must recover the text (pdfminer's font cmap, or OCR) or refuse

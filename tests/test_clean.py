@@ -76,6 +76,12 @@ def test_map_radicals_touches_only_the_radical_blocks(text):
 # --- spaced digits -------------------------------------------------------------
 
 
+def test_spaced_digits_right_after_a_cjk_character_are_closed_up():
+    """A title like 連江縣政府1 1 2年 kept its spaces: the guard against joining
+    into a longer number used \\w, which in Python also matches CJK characters."""
+    assert join_spaced_digits("連江縣政府1 1 2年第 4 5 次縣務會議紀錄") == "連江縣政府112年第45次縣務會議紀錄"
+
+
 def test_letter_spaced_digits_are_closed_up():
     assert join_spaced_digits("1 0 1 年度") == "101年度"
     assert join_spaced_digits("第 1 6 次會議") == "第16次會議"

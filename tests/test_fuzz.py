@@ -21,7 +21,6 @@ import jsonschema
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from pypdfium2 import PdfiumError
 
 import schema
 from extract import extract
@@ -247,9 +246,6 @@ def test_mutated_pdf_gives_a_valid_record_or_extract_error(seed):
     assert_record_or_extract_error(lambda: extract_mutated(seed))
 
 
-@pytest.mark.xfail(strict=True, raises=PdfiumError, reason=(
-    "extract/read_pdf.py:read_pdf lets pypdfium2's PdfiumError('Failed to load page.') from "
-    "`document[index]` escape: `lieguan extract` prints a traceback instead of one error line"))
 def test_pdf_whose_page_cannot_be_loaded_is_an_extract_error():
     """Found by the mutation fuzzer (seed 1158069): the document opens, but one
     page object is damaged, so pdfium refuses to load that page."""
