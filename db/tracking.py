@@ -146,7 +146,7 @@ def derive(database: Database) -> None:
     )
     items_by_meeting: dict[str, list[dict]] = defaultdict(list)
     for row in database.query(
-        "SELECT id, meeting_id, kind, text, tracking, tracked_refs, deadline_kind, deadline_extracted"
+        "SELECT id, meeting_id, kind, text, tracking, tracked_refs, extra, deadline_kind, deadline_extracted"
         " FROM items WHERE meeting_id IS NOT NULL ORDER BY meeting_id, position"
     ):
         items_by_meeting[row["meeting_id"]].append(row)
@@ -204,23 +204,41 @@ def _tracking_events(meeting: _Meeting, items: list[dict], items_by_meeting) -> 
     cases = case_numbers(items_by_meeting.get(previous.id, []))
     events = []
     for item in items:
-        status = TRACKING_STATUS.get(item["tracking"] or "")
-        if status is None:
-            continue
-        numbers = _refs(item["tracked_refs"])
-        if not numbers and ALL_CASES.search(item["text"] or ""):
-            numbers = sorted(cases)
-        for number in numbers:
-            if number in cases:
-                events.append(_event(cases[number], status, meeting, item["text"], item["id"]))
+        for tracking, numbers in _statements(item):
+            status = TRACKING_STATUS.get(tracking or "")
+            if status is None:
+                continue
+            if not numbers and ALL_CASES.search(item["text"] or ""):
+                numbers = sorted(cases)
+            for number in numbers:
+                if number in cases:
+                    events.append(_event(cases[number], status, meeting, item["text"], item["id"]))
     return events
 
 
-def _refs(raw: str | None) -> list[int]:
+def _statements(item: dict) -> list[tuple[str | None, list[int]]]:
+    """(status, case numbers) stated by an item. A mixed statement (第1案解除列管，
+    第2案繼續列管) lists each part in ``extra["tracking"]``; ``tracking`` and
+    ``tracked_refs`` hold only its first part.
+
+    >>> _statements({"tracking": "解除列管", "tracked_refs": "[1]", "extra": None})
+    [('解除列管', [1])]
+    """
+    extra = _json(item.get("extra"), {})
+    parts = extra.get("tracking") if isinstance(extra, dict) else None
+    if isinstance(parts, list) and parts:
+        return [(part.get("status"), _ints(part.get("refs"))) for part in parts if isinstance(part, dict)]
+    return [(item["tracking"], _ints(_json(item["tracked_refs"], [])))]
+
+
+def _json(raw, default):
     try:
-        refs = json.loads(raw or "[]")
+        return json.loads(raw) if raw else default
     except ValueError:
-        return []
+        return default
+
+
+def _ints(refs) -> list[int]:
     return [r for r in refs if isinstance(r, int)] if isinstance(refs, list) else []
 
 

@@ -39,6 +39,7 @@ def record_from_json(data: dict, document_id: str, name: str) -> Record:
                 tracking=spec.get("tracking"),
                 page=1,
                 tracked_refs=spec.get("refs", []),
+                extra=spec.get("extra", {}),
             )
         )
     return Record(

@@ -111,6 +111,25 @@ def test_tracking_in_another_body_touches_nothing_here(pair):
     assert pair.execute("SELECT count(*) FROM status_events WHERE set_by = ? AND status <> 'open'", [other]).fetchone() == (0,)
 
 
+def test_mixed_statement_releases_some_cases_and_continues_others(tmp_path):
+    """第1案解除列管，第2案繼續列管 in one sentence: the item's ``tracking`` holds only
+    the first status, so the second part was lost until tracking read each part
+    from ``extra["tracking"]``."""
+    first = write_doc(tmp_path, "first.txt", meeting=meeting(BODY, "2023-03-01"), items=[
+        item("請衛生局完成招募", "directive"), item("請社會局完成訪視", "directive"),
+    ])
+    second = write_doc(tmp_path, "second.txt", meeting=meeting(BODY, "2023-06-15"), items=[
+        item("第1案解除列管，第2案繼續列管。", "noted", tracking="解除列管", refs=[1],
+             extra={"tracking": [{"status": "解除列管", "refs": [1]}, {"status": "繼續列管", "refs": [2]}]}),
+    ])
+    db_path = tmp_path / "kb.db"
+    build_docs(db_path, [first, second])
+    database = connect(db_path)
+    case1, case2 = [r[0] for r in items_of(database, "2023-03-01")]
+    assert status_of(database, case1) == "released"
+    assert status_of(database, case2) == "continued"
+
+
 def test_repeated_directive_is_linked_to_its_earlier_form(pair):
     case2 = items_of(pair, "2023-03-01")[3][0]
     repeat = items_of(pair, "2023-06-15")[3][0]
