@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import copy
-import doctest
-import importlib
 import json
 from pathlib import Path
 
@@ -118,8 +116,3 @@ def test_schema_rejects_wrong_values(validator, path, value):
         validator.validate(broken)
 
 
-
-@pytest.mark.parametrize("module", ["db.migrate", "db.tracking", "db.gazetteer", "db.build", "db.status", "db.reports"])
-def test_docstring_examples_run(module):
-    failures, _ = doctest.testmod(importlib.import_module(module))
-    assert failures == 0
