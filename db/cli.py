@@ -12,8 +12,6 @@ from pathlib import Path
 
 import click
 
-from extract import ExtractError, extract
-
 DEFAULT_DB = "db/lieguan.db"
 
 
@@ -33,18 +31,19 @@ def extract_command(paths, fmt, out, password):
 
     Example: lieguan extract corpus/seeds/*.txt --format json --out pred/
     """
+    from db.build import extract_files
+
     failed = 0
-    for path in paths:
-        try:
-            record = extract(path, password=password)
-        except ExtractError as error:
-            click.echo(f"error: {error}", err=True)
+    for path, result in extract_files(paths, password=password):
+        if isinstance(result, tuple):
+            reason, message = result
+            click.echo(f"error: {path}: {message or reason}", err=True)
             failed += 1
             continue
         rendered = (
-            json.dumps(record.to_json(), ensure_ascii=False, indent=2)
+            json.dumps(result.to_json(), ensure_ascii=False, indent=2)
             if fmt == "json"
-            else render_text(record)
+            else render_text(result)
         )
         if out:
             Path(out).mkdir(parents=True, exist_ok=True)

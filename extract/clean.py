@@ -1,7 +1,8 @@
 """Line-level cleaning: each step is a small function; :func:`clean` composes them.
 
-Steps on the text of one line: invisible characters out, radicals mapped to
-ordinary characters, letter-spaced digits closed up. Step on the document:
+Steps on the text of one line: invisible characters out, radicals and CJK
+compatibility ideographs mapped to ordinary characters, letter-spaced digits
+closed up. Table cells get the same steps, line by line. Step on the document:
 running headers, footers and page numbers out. Nothing else is normalised
 (no NFKC: full-width punctuation is part of the text), and lines stay lines;
 joining them into paragraphs is the layout stage's job.
@@ -29,6 +30,16 @@ RADICAL_EQUIVALENTS = dict(zip(
     "⺌⺍⺗⺠⺤⺨⺩⺹⻄⻅⻆⻌⻍⻏⻑⻖⻗⻘⻝⻟⻠⻢⻣⻥⻩⻬⻰",
     "小小心民爫犭王耂西见角辶辶阝長阝雨青食飠饣马骨鱼黄齐龙",
 ))
+
+# CJK Compatibility Ideographs (and their supplement) → the unified
+# ideographs they duplicate: 錄 U+F93F is 錄 U+9304 to the eye but not to a
+# search for 紀錄. Their NFKC mapping is the canonical equivalent.
+COMPATIBILITY_IDEOGRAPHS = {
+    code: unicodedata.normalize("NFKC", chr(code))
+    for low, high in ((0xF900, 0xFAFF), (0x2F800, 0x2FA1F))
+    for code in range(low, high + 1)
+    if len(unicodedata.normalize("NFKC", chr(code))) == 1 and unicodedata.normalize("NFKC", chr(code)) != chr(code)
+}
 
 # Two or more single digits each separated by one space, then a CJK
 # character (a measure word: 年, 次, 元...): letter-spaced digits (1 0 1 年).
@@ -66,7 +77,11 @@ def clean(document: Document) -> Document:
     '人力於101年'
     """
     pages = [
-        dataclasses.replace(page, lines=[dataclasses.replace(line, text=clean_text(line.text)) for line in page.lines])
+        dataclasses.replace(
+            page,
+            lines=[dataclasses.replace(line, text=clean_text(line.text)) for line in page.lines],
+            tables=[[[clean_cell(cell) for cell in row] for row in table] for table in page.tables],
+        )
         for page in document.pages
     ]
     return dataclasses.replace(document, pages=remove_running_lines(pages))
@@ -78,7 +93,18 @@ def clean_text(text: str) -> str:
     >>> clean_text("第 1 6 次會議\u00ad ")
     '第16次會議'
     """
-    return join_spaced_digits(map_radicals(remove_invisible(text))).rstrip()
+    return join_spaced_digits(map_compatibility_ideographs(map_radicals(remove_invisible(text)))).rstrip()
+
+
+def clean_cell(cell: str | None) -> str | None:
+    """A table cell cleaned line by line like the page's lines (``None``, a spanned cell, stays).
+
+    >>> clean_cell("會議紀\\uf93f\\n第 1 6 次")
+    '會議紀錄\\n第16次'
+    """
+    if cell is None:
+        return None
+    return "\n".join(clean_text(line) for line in cell.split("\n"))
 
 
 def remove_invisible(text: str) -> str:
@@ -107,6 +133,16 @@ def map_radical(char: str) -> str:
         return RADICAL_EQUIVALENTS[char]
     mapped = unicodedata.normalize("NFKC", char)
     return mapped if len(mapped) == 1 else char
+
+
+def map_compatibility_ideographs(text: str) -> str:
+    """CJK compatibility ideographs → their unified equivalents; nothing else changes
+    (full-width punctuation keeps its form, unlike with NFKC on the whole text).
+
+    >>> map_compatibility_ideographs("會議紀\\uf93f（臺\\uf963市）：")
+    '會議紀錄（臺北市）：'
+    """
+    return text.translate(COMPATIBILITY_IDEOGRAPHS)
 
 
 def join_spaced_digits(text: str) -> str:

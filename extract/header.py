@@ -25,11 +25,12 @@ from extract.rocdate import parse_roc_date, to_halfwidth
 
 HEADER_SPAN = 30  # the header lies within the first paragraphs
 TITLE_END = re.compile(r"(?:會議)?(?:紀錄|記錄|議事錄|紀要)\s*(?:[(（][^()（）]{1,6}[)）])?\s*$")  # (核定本)
-# A session: 112年第3次, 第11屆第3次定期大會第5次, 第11屆第1會期 (a legislature's
-# term and sitting, which may stand apart from the 第N次 of its committee).
+# A session: 112年第3次, 第11屆第3次定期大會第5次, 第20屆第7次定期會, 第11屆第1會期
+# (a legislature's term and sitting, which may stand apart from the 第N次 of its
+# committee).
 SESSION = re.compile(
     r"(?:(?:\d{2,4}|[一二三四五六七八九十百〇零]+)\s*年\s*度?\s*)?"
-    r"(?:第\s*(?:\d+|[一二三四五六七八九十百]+)\s*(?:屆|會期|次)(?:\s*(?:定期大會|臨時大會|臨時會))?\s*)+"
+    r"(?:第\s*(?:\d+|[一二三四五六七八九十百]+)\s*(?:屆|會期|次)(?:\s*(?:定期|臨時)大?會(?!議(?!事錄)))?\s*)+"
     r"(?<=[屆期次會])"
 )
 # A title that names a meeting without 紀錄: a web page's 行政院第3875次會議 or
@@ -45,7 +46,7 @@ CLOCK = re.compile(
 )
 RANGE = re.compile(r"\s*(?:至|到|~|～|-|－|—)\s*")
 ADJOURN = re.compile(r"^散\s*會")
-GENERIC_KIND = re.compile(r"(?:專案|定期|臨時|工作)?(?:會議)?")
+GENERIC_KIND = re.compile(r"(?:專案|定期|臨時|工作)?(?:會議|大?會)?")
 TRAILING_ROLE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 
 
@@ -195,6 +196,8 @@ def body_of(title: str) -> str:
     ('屏東縣政府縣務會議', '中華民國天文學會理監事會議')
     >>> body_of("嘉義市議會第11屆第3次定期大會第5次會議紀錄"), body_of("行政院第3875次會議決定")
     ('嘉義市議會', '行政院')
+    >>> body_of("嘉義縣議會第20屆第7次定期會第12次會議紀錄"), session_of("嘉義縣議會第20屆第7次定期會第12次會議紀錄")
+    ('嘉義縣議會', '第20屆第7次定期會第12次')
     >>> body_of("立法院第11屆第1會期社會福利及衛生環境委員會第5次全體委員會議紀錄")
     '立法院社會福利及衛生環境委員會全體委員會議'
     """

@@ -37,13 +37,14 @@ from extract.deadlines import parse_deadline
 from extract.header import SESSION, parse_header
 from extract.layout import paragraphs as join_paragraphs
 from extract.model import Deadline, Document, Item, ItemKind, Meeting, Paragraph, item_id
-from extract.outline import HEADS, LEVELS, MOTION, PERSON, Node, build, chinese_number, label, numbering, remarks_speaker, speaker_name
+from extract.outline import (HEADS, LEVELS, MOTION, PERSON, PUT_TO_MEETING, Node, build, chinese_number, label, numbering,
+                             remarks_speaker, speaker_name)
 from extract.rocdate import parse_roc_date
 from extract.targets import parse_targets
 from extract.units import UnitContext, context_from_text, find_units
 
 ACKNOWLEDGEMENT = re.compile(
-    r"^(?:(?:見|詳)[^，。]{0,12}[，,]\s*|本(?:案|項|報告)\s*)?"
+    r"^(?:(?:見|詳)[^，。]{0,12}[，,]\s*|本(?:案|項|報告)\s*|無異議\s*)?"
     r"(?:洽悉|悉|確認|確定|准予備查|同意備查|准予核備|備查|知悉|紀錄確定|准予確認|照案確認|無意見"
     r"|(?:報告|質詢|詢答|答詢)(?:及(?:報告|質詢|詢答|答詢))?(?:完畢|結束))[。.]?$"
 )
@@ -63,8 +64,12 @@ TOPIC = re.compile(r"^另?有關[^，。；]{1,60}?(?:1|一)\s*(?:節|案)[，,]
 CASE_NUMBER = r"(?:\d+|[一二三四五六七八九十]+)"
 CASE_RANGE = r"(?:至|到|[-~～－])"
 CASE_LIST = rf"第\s*{CASE_NUMBER}(?:\s*(?:[、，,及與和]|{CASE_RANGE})\s*(?:第\s*)?{CASE_NUMBER})*\s*[案項]"
+# The status may close the sentence that names the case, after how it went
+# (列管事項第1案，經社會救助科辦理完竣，解除列管。): a gap naming no other case.
+STATUS_GAP = rf"(?:(?!第\s*{CASE_NUMBER}\s*[案項])[^。；;!！?？]){{0,40}}?"
 TRACKING = re.compile(
-    rf"((?:{CASE_LIST}\s*[、，,及與和]?\s*)+|[均皆]|全數|全部|所有|悉數|其餘)\s*(?:予以|同意|准予|建議)?\s*(解除列管|繼續列管|持續列管)"
+    rf"(?:列管(?:事項|案件)?\s*)?(?P<cases>(?:{CASE_LIST}\s*[、，,及與和]?\s*)+(?P<gap>{STATUS_GAP})"
+    rf"|[均皆]|全數|全部|所有|悉數|其餘)\s*(?:予以|同意|准予|建議)?\s*(?P<status>解除列管|繼續列管|持續列管)"
 )
 # A status cell of a 前次會議列管事項 table row: 解除列管, 建議繼續列管, 結案...
 STATUS_CELL = re.compile(r"^(?:建議)?(?:(?P<released>解除列管|解除|結案|銷案|除管)|(?P<continued>繼續列管|持續列管|繼續|持續|續管))"
@@ -99,12 +104,21 @@ def squash(text: str) -> str:
 
 
 def is_acknowledgement(text: str) -> bool:
-    """洽悉, 確認, 准予備查… with nothing to do.
+    """洽悉, 確認, 准予備查… with nothing to do, perhaps after clauses saying
+    how it came about (宣讀上次會議紀錄，無異議，紀錄確定。) that neither ask
+    anyone nor decide anything else.
 
     >>> is_acknowledgement("見會議手冊，洽悉。"), is_acknowledgement("洽悉，請社會局辦理。")
     (True, False)
+    >>> is_acknowledgement("宣讀前次會議紀錄，無異議，紀錄確定。"), is_acknowledgement("照案通過，准予備查。")
+    (True, False)
     """
-    return bool(ACKNOWLEDGEMENT.match(squash(text)))
+    text = squash(text)
+    if ACKNOWLEDGEMENT.match(text):
+        return True
+    before, _, last = text.rstrip("。.").rpartition("，" if "，" in text else ",")
+    return bool(before) and bool(ACKNOWLEDGEMENT.match(last)) and not (
+        asks(before) or tells_unit(before) or OUTCOME_VERB.search(before))
 
 
 def asks(text: str) -> bool:
@@ -194,8 +208,11 @@ def tracking_statements(text: str) -> list[dict]:
 
     >>> tracking_statements("第1案、第3案解除列管，第2案持續列管。")
     [{'status': '解除列管', 'refs': [1, 3]}, {'status': '繼續列管', 'refs': [2]}]
+    >>> tracking_statements("列管事項第2案，經工務處於3月辦理完竣，解除列管。")
+    [{'status': '解除列管', 'refs': [2]}]
     """
-    return [{"status": "繼續列管" if match.group(2) == "持續列管" else match.group(2), "refs": case_refs(match.group(1))}
+    return [{"status": "繼續列管" if match["status"] == "持續列管" else match["status"],
+             "refs": case_refs(match["cases"].removesuffix(match["gap"] or ""))}
             for match in TRACKING.finditer(text)]
 
 
@@ -218,13 +235,29 @@ def case_refs(text: str) -> list[int]:
 
 
 def only_tracking(text: str) -> bool:
-    """A statement of 列管 status and nothing else to do (第1案解除列管，其餘繼續列管。).
+    """A statement of 列管 status and nothing else to do (第1案解除列管，其餘繼續列管。),
+    perhaps saying how the case went, but asking nothing.
 
     >>> only_tracking("第1案、第2案解除列管，第3案繼續列管。"), only_tracking("第4案繼續列管，請心健司儘速提供窗口。")
     (True, False)
+    >>> only_tracking("第2案，持續辦理中，繼續列管。"), only_tracking("第2案請工務處儘速辦理，繼續列管。")
+    (True, False)
     """
+    matches = list(TRACKING.finditer(text))
     rest = re.sub(r"[，,。.；;、\s]", "", TRACKING.sub("", text))
-    return bool(TRACKING.search(text)) and (not rest or is_acknowledgement(rest))
+    return bool(matches) and (not rest or is_acknowledgement(rest)) and not any(asks(m["gap"] or "") for m in matches)
+
+
+def names_tracked_case(text: str, rest: str) -> bool:
+    """Whether a heading ``title：rest`` is titled with the earlier case whose
+    status its rest states (列管事項第2案：已辦理完竣，解除列管。).
+
+    >>> names_tracked_case("列管事項第2案：已完竣，解除列管。", "已完竣，解除列管。")
+    True
+    >>> names_tracked_case("上次會議裁示事項：第1案解除列管。", "第1案解除列管。")
+    False
+    """
+    return bool(TRACKING.search(text)) and not TRACKING.search(rest)
 
 
 def tracking_of(text: str) -> tuple[str | None, list[int]]:
@@ -264,6 +297,24 @@ def row_cells(text: str) -> list[str]:
     (['1', '請養工科辦理', '解除列管'], ['2', '請建管科研擬', '繼續列管'])
     """
     return [cell for cell in CELL_SEPARATOR.split(text.strip()) if cell]
+
+
+def is_request_case(subject: str, proposer: str | None) -> bool:
+    """Whether a case (案由) is a request of its proposer to a higher authority
+    (建請貴部…), not a motion's title: a title ends in 案 (建請中央補助…經費案),
+    or puts the motion to the meeting (…，請公決。) when a member (林議員)
+    or no one is named as proposer; a unit putting its request to the
+    meeting (…建議建置機制，提請討論。（提案單位：某市政府社會局）) still asks.
+
+    >>> is_request_case("建請貴部評估增補人力。", "新北市政府衛生局"), is_request_case("建請中央補助經費案。", "衛生局")
+    (True, False)
+    >>> is_request_case("建請縣府增設托育中心，請公決。", "林議員于玲"), is_request_case("建議建置機制，提請討論。", "某市政府社會局")
+    (False, True)
+    """
+    if not REQUEST.search(subject) or MOTION.search(subject) and not PUT_TO_MEETING.search(subject):
+        return False
+    by_unit = bool(proposer) and speaker_name(proposer) is not None and not PERSON.search(proposer)
+    return by_unit or not PUT_TO_MEETING.search(subject)
 
 
 def split_title(text: str) -> tuple[str, str | None]:
@@ -485,14 +536,16 @@ class MinutesParser:
         elif rest and is_acknowledgement(rest):
             self.add("noted", rest, None, inner, node.paragraphs, position)
         elif speaker is None and where.section and rest is None and REQUEST.search(squash(node.text)) and (
-                answering or node.text.rstrip().endswith(("。", "？", "?"))):
+                answering or node.text.rstrip().endswith(("。", "？", "?"))) and not TRACKING.search(node.text):
             # a request raised as a numbered point (in an open forum: by the local
-            # government, of the unit that answers it)
+            # government, of the unit that answers it); 建議繼續列管 only reports a status
             self.add("request", node.text.replace("\n", ""), self.units.government, inner, node.paragraphs, position,
                      addressee=answering)
         elif node.text.rstrip().endswith("。"):  # a numbered report point written as a sentence
-            # under a titled heading (上次會議裁示事項辦理情形：第1案解除列管。) the title is not the item's text
-            self.report_text(rest if rest and TRACKING.search(rest) else node.text, node.paragraphs, inner, position)
+            # under a titled heading (上次會議裁示事項辦理情形：第1案解除列管。, 討論事項：…，照案通過。)
+            # the title is not the item's text, unless it names the case (列管事項第2案：…解除列管。)
+            text = node.text if not rest or names_tracked_case(node.text, rest) else rest
+            self.report_text(text, node.paragraphs, inner, position)
         self.announce_next_meeting(node)
         if speaker:
             self.remarks(node, speaker, inner, position)
@@ -502,9 +555,11 @@ class MinutesParser:
     @staticmethod
     def inner_context(node: Node, title: str, rest: str | None, where: Context) -> Context:
         """The context of a heading's children.  A numbered sentence (no
-        ``title：``) with only text under it is a report point, not a title:
-        it adds no section."""
-        if rest is None and node.text.rstrip().endswith("。") and all(c.kind == "text" for c in node.children):
+        ``title：``, or titled with the case it reports on: 列管事項第1案：…)
+        with only text under it is a report point, not a title: it adds no
+        section."""
+        sentence = rest is None or names_tracked_case(node.text, rest)
+        if sentence and node.text.rstrip().endswith("。") and all(c.kind == "text" for c in node.children):
             return replace(where)
         marker = node.number.marker if node.number else ""
         # a top heading is a section (壹、報告事項) unless it states an agenda item
@@ -531,7 +586,10 @@ class MinutesParser:
         numbered = re.search(r"[一二三四五六七八九十\d]", node.label.name)  # 案由二, not a lone 案由
         inner = Context(where.section + [node.title] if numbered else where.section, subject, proposer,
                         where.discussion)
-        if REQUEST.search(subject) and not MOTION.search(subject):  # 建請中央補助…經費案 names a motion
+        stated = "".join((number.rest if (number := numbering(p.text)) else p.text).strip() for p in node.paragraphs)
+        if TRACKING.search(stated) and not node.children:  # 第2案：刻正辦理中，繼續列管。 is a status, not a motion
+            self.report_text(stated, node.paragraphs, where, position)
+        elif is_request_case(subject, proposer):
             self.add("request", subject, proposer, inner, node.paragraphs, position)
         self.walk(node.children, inner, position)
 
@@ -588,7 +646,8 @@ class MinutesParser:
         if row:  # a row of a 前次會議列管事項 table
             self.add_tracking_row(row, where, paragraphs, position)
         elif TRACKING.search(text):  # 第1案解除列管，第2案繼續列管 written without a 決定 label
-            self.add("directive" if asks(text) else "noted", text, source, where, paragraphs, position)
+            self.add("noted" if only_tracking(text) or not asks(text) else "directive", text, source, where, paragraphs,
+                     position)
         elif where.discussion and not where.decided and OUTCOME_VERB.search(text):
             self.add("resolution", text, "決議", where, paragraphs, position)
         elif is_target(text):

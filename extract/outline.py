@@ -100,11 +100,18 @@ FIELDS = "|".join(
      r"[紀記]\s*錄(?:人)?", r"出\s*[(（]\s*列\s*[)）]\s*席(?:人員|單位|者)?",
      r"(?:出席|列席|與會|請假)(?:人員|單位|者)?(?:姓名)?"]
 )
+# A motion's heading in a council or board: 案由二, 提案一, 第一案, 提案第15號,
+# 第3號提案, 議案第2號, 案號：15.
+CASE_NO = r"[一二三四五六七八九十百\d]+"
+CASE_HEADING = (rf"案\s*由\s*(?:{CASE_NO})?|提\s*案\s*{CASE_NO}|第\s*{CASE_NO}\s*案"
+                rf"|(?:提案|議案)\s*第\s*{CASE_NO}\s*號|第\s*{CASE_NO}\s*號\s*(?:提案|議案)"
+                rf"|案\s*號\s*[:：]?\s*(?:第\s*)?{CASE_NO}\s*號?")
 LABEL_KINDS: tuple[tuple[str, str], ...] = (
     ("field", rf"(?:{FIELDS})(?=\s*[:：])"),
     ("outcome", rf"(?:{HEADS}\s*)?{VERBS}(?:事項)?|{OUTCOMES}"),  # 裁示： alone names no head
-    ("case", r"案\s*由\s*[一二三四五六七八九十\d]*|提\s*案\s*[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+案"),
-    ("explanation", r"說\s*明|背景說明|補充說明|辦\s*法|擬\s*辦"),  # background and proposed handling
+    ("case", CASE_HEADING),
+    # background, proposed handling, and a motion's co-signers (連署人：…)
+    ("explanation", r"說\s*明|背景說明|補充說明|辦\s*法|擬\s*辦|(?:連署|附議)(?:人|議員)"),
     ("proposal", r"建\s*議"),  # what the proposer asks for
     ("proposer", r"(?:提案|報告|承辦|主辦)(?:單位|機關|人)"),
     ("confirm", r"確認前次會議紀錄|確認上次會議紀錄|前次會議紀錄確認"),
@@ -215,7 +222,11 @@ SPEAKER_COLON = re.compile(r"^(?P<who>[^，。；：:,;]{2,30}?)\s*[:：]\s*(?P<
 
 
 TITLED = re.compile(r"^[^，。；：:,;「」]{2,24}[:：]")
-MOTION = re.compile(r"案\s*[。.]?$")
+# A motion's title ends with 案 or a formula putting it to the meeting (請公決,
+# 提請討論, 提請審議, 請核議).
+PUT_TO_MEETING = re.compile(r"(?:提|敬)?請\s*(?:大會|本會|院會|會議)?\s*(?:公決|討論|審議|核議|核示|鑒核|審查|議決)"
+                            r"(?:\s*案)?\s*[。.]?$")
+MOTION = re.compile(rf"案\s*[。.]?$|{PUT_TO_MEETING.pattern}")
 
 
 def agenda_title(text: str) -> bool:
@@ -340,6 +351,8 @@ class OutlineBuilder:
         elif found and found.kind != "field":
             self.promote_silent_speaker()
             self.close_blocks(keep_case=found.kind != "case")
+            while number and self.stack and (self.stack[-1].level or 0) >= number.level:
+                self.stack.pop()  # 二、第2案：… is the sibling of 一、…, not inside it
             self.attach(Node("case" if found.kind == "case" else "block", found.rest, [paragraph], number, found))
         elif speaker_name(rest):
             self.open_speaker(rest, "", paragraph, number)

@@ -14,15 +14,19 @@ that both engines give the same lines and tables on the corpus:
 - tables: pdfplumber's own "lines" algorithm (snap, join, intersect, cells)
   runs on the page's ruling edges, which pypdfium2 reads from the path
   objects, and only on pages that draw both horizontal and vertical rules.
+- fallbacks: a page whose pdfium text is glyph numbers (a font without a
+  /ToUnicode map) is read by pdfplumber, and if that fails too by OCR, as is
+  a page without text; a page pdfium cannot load is left empty.
 """
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import io
 import logging
 import math
-import unicodedata
+import re
 from typing import Iterable, NamedTuple
 
 import pypdfium2 as pdfium
@@ -46,17 +50,21 @@ SAME_ROW = 0.45  # vertical centres closer than this many char heights share a r
 # page, the written order is scrambled (text written in vertical strips) and
 # reading order falls back to geometry: top to bottom, left to right.
 COHERENT_STREAM = 0.8
+WHITESPACE_CODES = frozenset(code for code in range(0x3001) if chr(code).isspace())
+SPACE_CODE = 0x20
 MIN_TEXT_CHARS = 5  # fewer characters than this is no text layer (a page number, a stray mark)
 # Above this share of characters outside the scripts of Taiwan government
-# documents (control characters, unassigned code points, Ethiopic, Tibetan...),
+# documents (control characters, Ethiopic, Tibetan, Hangul...: :data:`FOREIGN`),
 # the "text" is a font's glyph numbers read as code points. Clean pages of the
 # corpus have none; a font stripped of its /ToUnicode map gives about half.
 FOREIGN_SHARE = 0.2
-# Code point ranges of the scripts these documents use: ASCII and Latin,
-# Greek (α, β in formulas), punctuation, symbols, box drawing, enclosed
-# numbers, CJK with kana and bopomofo, compatibility and full-width forms.
-EXPECTED_RANGES = ((0x21, 0x7E), (0xA0, 0x24F), (0x370, 0x3FF), (0x2000, 0x2BFF), (0x2E80, 0x9FFF),
-                   (0xE000, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFFD), (0x20000, 0x3FFFF))
+# Characters outside the scripts these documents use (ASCII and Latin, Greek
+# for formulas, punctuation, symbols, box drawing, enclosed numbers, CJK with
+# kana and bopomofo, private use, compatibility and full-width forms).
+FOREIGN = re.compile("[^\x21-\x7e\xa0-\u024f\u0370-\u03ff\u2000-\u2bff\u2e80-\u9fff\ue000-\ufaff"
+                     "\ufe30-\ufe4f\uff00-\ufffd\U00020000-\U0003ffff]")
+# Unmapped glyphs: U+FFFD, control characters, private use, pdfminer's (cid:N).
+UNMAPPED = re.compile("[\ufffd\x00-\x1f\x7f-\x9f\ue000-\uf8ff\U000f0000-\U0010ffff]|\\(cid:")
 LOAD_ERRORS = {
     pdfium_raw.FPDF_ERR_FILE: "file not found or unreadable",
     pdfium_raw.FPDF_ERR_FORMAT: "damaged PDF (not in PDF format or corrupted)",
@@ -72,6 +80,7 @@ class Char(NamedTuple):
     bottom: float
     order: int  # position among the page's visible characters in content-stream order
     turn: int = 0  # quarter turns counter-clockwise of the text direction (1: reads upwards)
+    space_before: bool = False  # the reader saw a word gap right before this character
 
     @property
     def height(self) -> float:
@@ -304,17 +313,30 @@ def ruled_tables(edges: list[dict], chars: list[Char]) -> list[list[list[str]]]:
     for group in plumber_table.cells_to_tables(cells):
         table = plumber_table.Table(None, group)
         x0, top, x1, bottom = table.bbox
-        inside = [char for char in chars if x0 <= char.x0 <= x1 and top <= char.middle <= bottom]
+        inside = CharsByMiddle(char for char in chars if x0 <= char.x0 <= x1 and top <= char.middle <= bottom)
         tables.append([[cell_text(cell, inside) for cell in row.cells] for row in table.rows])
     return tables
 
 
-def cell_text(cell, chars: list[Char]) -> str:
+class CharsByMiddle:
+    """Characters sorted by vertical centre, so that a cell looks only at its own band."""
+
+    def __init__(self, chars: Iterable[Char]):
+        self.chars = sorted(chars, key=lambda char: char.middle)
+        self.middles = [char.middle for char in self.chars]
+
+    def band(self, top: float, bottom: float) -> list[Char]:
+        """Characters with ``top <= middle < bottom``, in stream order."""
+        found = self.chars[bisect.bisect_left(self.middles, top):bisect.bisect_left(self.middles, bottom)]
+        return sorted(found, key=lambda char: char.order)
+
+
+def cell_text(cell, chars: CharsByMiddle) -> str:
     """The text of the characters centred in a cell (``None``, a spanned cell, reads as "")."""
     if cell is None:
         return ""
     x0, top, x1, bottom = cell
-    inside = [char for char in chars if x0 <= (char.x0 + char.x1) / 2 < x1 and top <= char.middle < bottom]
+    inside = [char for char in chars.band(top, bottom) if x0 <= (char.x0 + char.x1) / 2 < x1]
     return "\n".join(line.text for line in build_lines(inside, 0))
 
 
@@ -325,37 +347,48 @@ def pdfium_chars(pdfium_page, page_height: float) -> list[Char]:
     its advance (a wide CJK fallback glyph, an italic f); pdfplumber's box is
     the advance. The pen positions (origins) bring the two into line: a box
     starts at its origin and ends at the next drawn character's origin.
+    Where pdfium generated a space (a word gap set by kerning, not by a space
+    character), the next character is marked ``space_before``: an overhanging
+    f can close the gap between the boxes (``of the``).
     """
     textpage = pdfium_page.get_textpage()
     handle = textpage.raw
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     box = pdfium_raw.FS_RECTF()
-    drawn = []  # (code, loose box, origin x, origin y, turn) of non-generated chars
+    origin_refs, box_ref = (ctypes.byref(origin_x), ctypes.byref(origin_y)), ctypes.byref(box)
+    get_origin, get_box = pdfium_raw.FPDFText_GetCharOrigin, pdfium_raw.FPDFText_GetLooseCharBox
+    get_angle, is_generated = pdfium_raw.FPDFText_GetCharAngle, pdfium_raw.FPDFText_IsGenerated
+    drawn = []  # (code, left, bottom, right, top, origin x, origin y, turn, space before) of non-generated chars
+    generated_space = False
     try:
         count = pdfium_raw.FPDFText_CountChars(handle)
         for index, code in enumerate(char_codes(handle, count)):
             # pdfium generates only whitespace (gaps, line ends): ask only then.
-            if chr(code).isspace() and pdfium_raw.FPDFText_IsGenerated(handle, index):
+            if code in WHITESPACE_CODES and is_generated(handle, index):
+                generated_space = code == SPACE_CODE
                 continue
-            pdfium_raw.FPDFText_GetCharOrigin(handle, index, origin_x, origin_y)
-            pdfium_raw.FPDFText_GetLooseCharBox(handle, index, box)
+            get_origin(handle, index, *origin_refs)
+            get_box(handle, index, box_ref)
             # pdfium measures the angle clockwise; turns count counter-clockwise.
-            turn = -round(pdfium_raw.FPDFText_GetCharAngle(handle, index) / QUARTER_TURN) % 4
-            drawn.append((code, (box.left, box.bottom, box.right, box.top), origin_x.value, origin_y.value, turn))
+            turn = -round(get_angle(handle, index) / QUARTER_TURN) % 4
+            drawn.append((code, box.left, box.bottom, box.right, box.top, origin_x.value, origin_y.value, turn,
+                          generated_space))
+            generated_space = False
     finally:
         textpage.close()
     chars = []
-    for position, (code, (left, bottom, right, top), x, y, turn) in enumerate(drawn):
-        text = "\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)  # a lone surrogate is no character
-        if code == 0 or text.isspace():
+    last = len(drawn) - 1
+    for position, (code, left, bottom, right, top, x, y, turn, space_before) in enumerate(drawn):
+        if code == 0 or code in WHITESPACE_CODES:
             continue  # spaces come back from the gaps, as with pdfplumber
+        text = "\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)  # a lone surrogate is no character
         if turn == 0:
-            if position + 1 < len(drawn):
-                next_x, next_y = drawn[position + 1][2:4]
+            if position < last:
+                next_x, next_y = drawn[position + 1][5:7]
                 if abs(next_y - y) < 0.5 and x < next_x < right:
                     right = next_x
             left = min(max(left, x), right)
-        chars.append(Char(text, left, page_height - top, right, page_height - bottom, len(chars), turn))
+        chars.append(Char(text, left, page_height - top, right, page_height - bottom, len(chars), turn, space_before))
     return chars
 
 
@@ -407,21 +440,10 @@ def has_usable_text(chars: list[Char]) -> bool:
     """
     if len(chars) < MIN_TEXT_CHARS:
         return False
-    unmapped = sum(1 for char in chars if is_unmapped(char.text))
-    foreign = sum(1 for char in chars if is_foreign(char.text))
+    text = "".join(char.text for char in chars)
+    unmapped = len(UNMAPPED.findall(text))
+    foreign = len(FOREIGN.findall(text))
     return unmapped < len(chars) / 2 and foreign < FOREIGN_SHARE * len(chars)
-
-
-def is_unmapped(text: str) -> bool:
-    return text == "\ufffd" or text.startswith("(cid:") or unicodedata.category(text[0]) in ("Co", "Cc")
-
-
-def is_foreign(text: str) -> bool:
-    """A character outside :data:`EXPECTED_RANGES`, or unassigned / a control character."""
-    code = ord(text[0])
-    if unicodedata.category(text[0]) in ("Cc", "Cn"):
-        return True
-    return not any(low <= code <= high for low, high in EXPECTED_RANGES)
 
 
 def build_lines(chars: Iterable[Char], page_number: int) -> list[Line]:
@@ -490,13 +512,15 @@ def upright(char: Char) -> Char:
 def rows(chars: Iterable[Char]) -> list[list[Char]]:
     """Characters grouped by baseline, top to bottom, each row sorted left to right."""
     grouped: list[list[Char]] = []
-    middle = 0.0
-    for char in sorted(chars, key=lambda c: c.middle):
-        if grouped and abs(char.middle - middle) <= SAME_ROW * min(char.height, grouped[-1][0].height):
+    middle = row_height = 0.0
+    by_middle = sorted(((char.top + char.bottom) / 2, order, char) for order, char in enumerate(chars))
+    for char_middle, _, char in by_middle:  # the inlined middle and height: this runs on every character
+        height = max(char.bottom - char.top, 1.0)
+        if grouped and abs(char_middle - middle) <= SAME_ROW * min(height, row_height):
             grouped[-1].append(char)
         else:
             grouped.append([char])
-            middle = char.middle
+            middle, row_height = char_middle, height
     return [sorted(row, key=lambda c: c.x0) for row in grouped]
 
 
@@ -544,12 +568,20 @@ def split_segments(row: list[Char]) -> list[list[Char]]:
 
 
 def segment_text(segment: list[Char]) -> str:
-    """The segment's characters, with a space where the gap is a word space."""
+    """The segment's characters, with a space where the gap is a word space.
+
+    Between Latin characters, a word gap the reader saw (``space_before``)
+    is a space whatever the boxes say.
+
+    >>> segment_text([Char("f", 0, 0, 6, 10, 0), Char("t", 5.5, 0, 9, 10, 1, space_before=True)])
+    'f t'
+    """
     height = max(char.height for char in segment)
     parts = [segment[0].text]
     for left, right in zip(segment, segment[1:]):
-        threshold = SPACE_GAP_CJK if is_wide(left.text) or is_wide(right.text) else SPACE_GAP_LATIN
-        if right.x0 - left.x1 > threshold * height:
+        wide = is_wide(left.text) or is_wide(right.text)
+        threshold = SPACE_GAP_CJK if wide else SPACE_GAP_LATIN
+        if right.x0 - left.x1 > threshold * height or (right.space_before and not wide):
             parts.append(" ")
         parts.append(right.text)
     return "".join(parts)

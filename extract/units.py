@@ -238,6 +238,10 @@ def unit_pipeline():
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns([{"label": "UNIT", "pattern": surface, "id": surface}
                         for surface in gazetteer().surfaces])
+    # The ruler checks on every call that it has patterns by counting all of
+    # them (90 % of its time per call); they are final here, so check once.
+    ruler._require_patterns()
+    ruler._require_patterns = lambda: None
     return nlp
 
 
@@ -498,7 +502,12 @@ class Reader:
 
 def _own_unit_after(reader: Reader, government: Mention) -> Mention | None:
     """A government named in full with a unit the gazetteer does not know
-    (臺北市政府產業發展局): that government's unit, whatever the document's."""
+    (臺北市政府產業發展局): that government's unit, whatever the document's; or
+    縣政府/市府 followed by a known bureau (縣政府工務處, in a council's
+    minutes): one unit, the bureau of that government."""
+    known = reader.mentions.get(government.end)
+    if known and known.known and not known.central and known.canonical.startswith(government.canonical):
+        return Mention(government.start, known.end, reader.text[government.start:known.end], known.canonical)
     unit = UNKNOWN_NAME.match(reader.plain, government.end)
     if not unit or not LOCAL_UNIT.search(unit.group()) or reader.mentions.get(unit.end()):
         return None

@@ -279,9 +279,6 @@ def limit_memory(megabytes: int):
     return apply
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "extract/ocr.py:ocr_page renders any page at up to 300 dpi with no pixel cap (60,000² px here), and "
-    "db/cli.py:extract_command lets the MemoryError through: a traceback and exit 1, not one error line"))
 def test_extract_cli_refuses_a_page_too_large_to_render(tmp_path):
     """Run as `lieguan extract` in a process limited to 2 GB, like a build worker:
     without the cap the rendering alone would take 3.6 GB."""

@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 from extract.clean import (
     clean,
     clean_text,
+    clean_cell,
     join_spaced_digits,
+    map_compatibility_ideographs,
     map_radicals,
     mask,
     remove_invisible,
@@ -62,6 +64,33 @@ def test_radical_supplement_forms_with_an_equivalent_are_mapped():
 def test_full_width_punctuation_and_digits_survive():
     text = "決議：照案通過（第１案），請於１１３年３月８日前辦理。"
     assert clean_text(text) == text
+
+
+def test_compatibility_ideographs_in_a_real_pdf_become_unified_ones():
+    """Real minutes 03 draw 錄 and 北 with compatibility code points
+    (U+F93F, U+F963), so 紀錄 and 臺北 were not found in their text."""
+    raw = read("corpus/real-pdf/03_asroc-council-mtg-25-4_20150131.pdf")
+    assert "\uf93f" in "".join(page.text for page in raw.pages)
+    text = "".join(page.text for page in clean(raw).pages)
+    assert "會議紀錄" in text
+    assert not any("\uf900" <= char <= "\ufaff" for char in text)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",))))
+def test_compatibility_mapping_touches_only_compatibility_ideographs(text):
+    mapped = map_compatibility_ideographs(text)
+    assert len(mapped) == len(text)
+    for before, after in zip(text, mapped):
+        if before != after:
+            assert "\uf900" <= before <= "\ufaff" or "\U0002f800" <= before <= "\U0002fa1f"
+            assert "\u3400" <= after <= "\u9fff" or after >= "\U00020000"
+
+
+def test_table_cells_are_cleaned_like_lines():
+    page = Page(1, [Line("表", 1)], tables=[[["紀\uf93f", None], ["⼈⼒\n第 1 6 次", "\u200b甲"]]])
+    cleaned = clean(Document("a.pdf", "0" * 64, "pdf", [page])).pages[0].tables
+    assert cleaned == [[["紀錄", None], ["人力\n第16次", "甲"]]]
+    assert clean_cell("乙\n丙") == "乙\n丙"
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",))))

@@ -160,3 +160,22 @@ def test_legislature_fields_without_colons():
                       "主　　席　林委員月琴", "紀　　錄　簡任秘書　王小明"])
     assert (meeting.date, meeting.start_time, meeting.end_time) == ("2024-03-13", "09:00", "13:17")
     assert (meeting.location, meeting.chair) == ("本院紅樓302會議室", ["林委員月琴"])
+
+
+@pytest.mark.parametrize("title, session", [
+    ("嘉義縣議會第20屆第7次定期會第12次會議紀錄", "第20屆第7次定期會第12次"),
+    ("雲林縣議會第19屆第2次臨時會第1次會議紀錄", "第19屆第2次臨時會第1次"),
+    ("苗栗縣議會第20屆第4次定期會議事錄", "第20屆第4次定期會"),
+])
+def test_council_regular_and_extraordinary_sittings_stay_in_the_session(title, session):
+    """Cause: SESSION knew 定期大會 but not 定期會, so 第20屆第7次定期會第12次
+    came out 第20屆第7次第12次 and the body 嘉義縣議會定期會; a council's body
+    is the council."""
+    meeting = header([title])
+    assert (meeting.body, meeting.session) == (title[:5], session)
+
+
+def test_an_extraordinary_meeting_is_not_a_sitting():
+    """第3次臨時會議 is the 3rd (extraordinary) meeting: 臨時會 must not eat 會議."""
+    meeting = header(["某某委員會113年第3次臨時會議紀錄"])
+    assert (meeting.body, meeting.session) == ("某某委員會", "113年第3次")

@@ -68,3 +68,32 @@ def test_short_bullets_without_geometry_are_a_deck():
     rows = ["交通安全簡報", "報告人：交通局", "壹、現況"] + [f"• 重點工作{i}" for i in range(15)]
     doc = document(rows)
     assert detect_kind(doc, [Paragraph(r, 1) for r in rows]) == "deck"
+
+
+def test_decision_page_without_header_fields_is_minutes():
+    """Cause: an Executive Yuan decision page has no 時間：/主席： fields, only a
+    title and 決定/院長提示 blocks; detection by colon fields alone called it a
+    report (or, as text with short lines, a deck)."""
+    rows = ["行政院第3915次會議決定", "一、法務部報告「詐騙犯罪防制成效」", "決定：", "(一)洽悉。",
+            "(二)請法務部會同數位發展部持續精進防詐作為。", "院長提示：", "(一)打詐是政府施政重點，請各部會通力合作。",
+            "二、審計部函送「112年度中央政府總決算審核報告」", "決定：准予備查。"]
+    doc = document(rows)
+    assert detect_kind(doc, [Paragraph(r, 1) for r in rows]) == "minutes"
+
+
+def test_legislature_header_without_colons_is_minutes():
+    """Cause: the Legislative Yuan writes 時　　間　中華民國… with spaces, no
+    colon, so no header field was counted."""
+    rows = ["立法院第11屆第2會期內政委員會第3次全體委員會議紀錄", "時　　間　中華民國113年10月2日（星期三）上午9時",
+            "地　　點　本院群賢樓801會議室", "主　　席　王委員○○", "一、邀請內政部部長列席報告業務概況，並備質詢。"]
+    doc = document(rows, width=595, height=842, fmt="pdf")
+    assert detect_kind(doc, [Paragraph(r, 1) for r in rows]) == "minutes"
+
+
+def test_one_quoted_resolution_does_not_make_a_report_minutes():
+    """A report may quote one earlier 決議： — without a minutes title or header
+    field that is still a report."""
+    prose = "本局為推動長期照顧服務，整合社政、衛政及民政資源，" * 4
+    rows = ["長期照顧服務專案報告", "報告人：局長", "決議：請本局持續推動。"] + [prose] * 12
+    doc = document(rows, width=595, height=842, fmt="pdf")
+    assert detect_kind(doc, [Paragraph(r, 1) for r in rows]) == "report"

@@ -89,6 +89,21 @@ def test_numbering_wrapped_mid_sentence_is_not_a_new_point():
     assert texts[0].endswith("於下次會議提出檢討報告。")
 
 
+def test_council_case_heading_after_a_full_line_opens_a_paragraph():
+    """Cause: in hard-wrapped council minutes the heading 提案第8號 followed a
+    議決 line that ran to the margin without a full stop and was glued to its
+    end (…送交議事組彙整轉送提案第8號)."""
+    rows = [
+        "議決：照案通過，函請縣政府農業處會同水利處研議辦理，並於下次定期會",
+        "提出書面報告；議會同仁如有意見，請於會後以書面送交議事組彙整轉送",
+        "提案第8號",
+        "案由：建請縣府編列預算補助各鄉鎮市辦理農路及排水溝渠改善工程，請公決。",
+        "提案人：陳議員○○",
+    ]
+    texts = [p.text for p in paragraphs(document(rows))]
+    assert texts[1:] == rows[2:]
+
+
 def test_one_paragraph_per_line_text_is_not_joined():
     rows = ["會議紀錄", "主席：王主任委員", "請各局處配合辦理相關事項，並於下次會議提出報告，以利追蹤管考。",
             "洽悉。", "請秘書處彙整各單位意見後簽陳核定。", "本案照案通過，由研考會列管。",

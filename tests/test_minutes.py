@@ -9,7 +9,7 @@ import pytest
 
 from extract import extract
 from extract.layout import paragraphs
-from extract.minutes import asks, is_acknowledgement, parse_minutes, remark_kind, tracking_of
+from extract.minutes import asks, is_acknowledgement, is_request_case, parse_minutes, remark_kind, tracking_of
 from extract.model import Document, Line, Page
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -510,3 +510,109 @@ def test_numbered_points_run_together_on_one_web_page_line():
     _, items = minutes(["行政院第3910次會議", "日期:113年7月18日", "一、內政部報告「社會住宅興辦進度」",
                         "決定：(一)洽悉。(二)請內政部於1.5個月內提出加速方案。"])
     assert [(i.kind, i.text) for i in items] == [("noted", "洽悉。"), ("decision", "請內政部於1.5個月內提出加速方案。")]
+
+
+# Regressions found by the second held-out check (bureau, council and premier styles).
+
+
+def test_numbered_tracking_points_under_a_previous_rulings_heading():
+    """Cause: under 壹、前次會議…裁示事項辦理情形, numbered points stating how an
+    earlier case went before its status (列管事項第3案，…辦理完竣，解除列管。)
+    gave no items: the status did not follow the case number directly. Each is
+    a noted item with its tracking and the case it names; a point that also
+    asks stays actionable."""
+    _, items = minutes(["某市政府工務局113年第6次局務會議紀錄", "時間：113年6月3日上午9時", "主席：陳局長",
+                        "壹、上次會議局長裁示事項執行情形", "一、列管事項第3案，業經養護工程科於5月20日完成改善，解除列管。",
+                        "二、列管事項第4案，刻正辦理招標作業，建議繼續列管。",
+                        "三、第5案請新建工程科於6月底前完成驗收，持續列管。", "貳、業務報告"])
+    assert [(i.kind, i.tracking, i.tracked_refs) for i in items] == [
+        ("noted", "解除列管", [3]), ("noted", "繼續列管", [4]), ("directive", "繼續列管", [5])]
+    assert items[0].text == "列管事項第3案，業經養護工程科於5月20日完成改善，解除列管。"
+    assert items[0].section == "壹、上次會議局長裁示事項執行情形"
+
+
+def test_tracking_points_titled_with_their_case_number():
+    """The same statements written ``第N案：how it went，status。`` (the second
+    one also reads as a 第N案 case heading): one noted item each, in the
+    section of the previous rulings, not nested under the first point."""
+    _, items = minutes(["某市政府社會局113年第4次局務會議紀錄", "時間：113年4月8日", "壹、前次會議列管事項辦理情形",
+                        "一、列管事項第1案：社會救助科已辦理完竣，解除列管。", "二、第2案：刻正辦理中，繼續列管。",
+                        "貳、宣讀上次會議紀錄：無異議確認。"])
+    assert [(i.kind, i.tracking, i.tracked_refs, i.section) for i in items] == [
+        ("noted", "解除列管", [1], "壹、前次會議列管事項辦理情形"), ("noted", "繼續列管", [2], "壹、前次會議列管事項辦理情形"),
+        ("noted", None, [], "貳、宣讀上次會議紀錄")]
+
+
+def test_a_status_after_another_cases_progress_names_only_its_own_case():
+    """The gap between a case and its status may not run over another case:
+    第1案已完成，第2案解除列管 releases case 2 only."""
+    assert tracking_of("第1案刻正辦理中，第2案已完成，解除列管。") == ("解除列管", [2])
+
+
+def test_section_heading_with_an_outcome_written_inline():
+    """Cause: 壹、報告事項：宣讀…會議紀錄，無異議，紀錄確定。 gave nothing — the
+    outcome closes a sentence, so it was not read as an acknowledgement; an
+    inline 照案通過 under 討論事項： is a resolution. The section title is
+    not part of either item."""
+    _, items = minutes(["某縣政府113年第5次縣務會議紀錄", "時間：113年5月6日上午9時", "主席：王縣長",
+                        "壹、報告事項：宣讀第4次會議紀錄，與會人員無異議，紀錄確定。",
+                        "貳、討論事項：「某縣公園管理自治條例」草案，照案通過。", "參、臨時動議：無。"])
+    assert [(i.kind, i.text) for i in items] == [
+        ("noted", "宣讀第4次會議紀錄，與會人員無異議，紀錄確定。"), ("resolution", "「某縣公園管理自治條例」草案，照案通過。")]
+    assert is_acknowledgement("經與會人員確認，准予備查。") and not is_acknowledgement("照案通過，准予備查。")
+
+
+COUNCIL = STYLES / "county_council_numbered_motions.txt"
+
+
+def test_council_case_headings_close_the_previous_motion():
+    """Cause: 提案第16號 was no case heading, so it was glued to the end of the
+    previous 議決 (…研議辦理。提案第16號) and its motion merged into the
+    previous one; each numbered motion is its own section."""
+    record = extract(COUNCIL)
+    resolutions = [i for i in record.items if i.kind == "resolution"]
+    assert [(i.text, i.section) for i in resolutions] == [
+        ("照案通過，函請縣政府社會處研議辦理。", "貳、討論事項 > 提案第15號"),
+        ("照案通過，送請縣政府工務處於一個月內改善。", "貳、討論事項 > 提案第16號")]
+
+
+def test_a_motion_put_to_the_vote_is_the_title_of_its_resolution():
+    """Cause: a councillor's 案由：建請縣府…，請公決。 became a request; a 案由
+    ending in a formula putting it to the meeting (請公決, 提請審議...) is the
+    agenda item's title and its 議決 the item. A unit's case put to an
+    advisory meeting (…建議…，提請討論。（提案單位：某市政府社會局）) still asks."""
+    record = extract(COUNCIL)
+    assert [i.kind for i in record.items] == ["noted", "resolution", "resolution"]
+    assert record.items[1].agenda_item == "建請縣府於沿海各鄉鎮增設公共托育中心，以減輕年輕家庭育兒負擔，請公決。"
+    _, items = minutes(["某某政策溝通平臺第3次會議紀錄", "時間：113年3月8日", "一、討論案",
+                        "案由：建議建立跨縣市個案轉銜機制，提請討論。（提案單位：某市政府社會局）", "決議：請社家署研議。"])
+    assert [(i.kind, i.speaker_or_source) for i in items] == [("request", "某市政府社會局"), ("resolution", "決議")]
+
+
+@pytest.mark.parametrize("subject", ["建請縣府增設路燈，提請大會公決。", "建請市府檢討公車路網，請審議。",
+                                     "建議縣府補助農機具購置，敬請 核議案。", "懇請市府增設公共托育中心，請公決"])
+def test_motion_formulas_put_by_a_member_or_no_one_are_titles(subject):
+    assert not is_request_case(subject, "王議員○○") and not is_request_case(subject, None)
+    assert is_request_case(subject, "某縣政府農業處")
+
+
+def test_council_meeting_header_units_and_deadline():
+    """The council fixture end to end: the session keeps 定期會, the body is
+    the council, and 縣政府工務處 is the county's bureau."""
+    record = extract(COUNCIL)
+    assert (record.kind, record.meeting.body, record.meeting.session) == ("minutes", "嘉義縣議會", "第20屆第7次定期會第12次")
+    last = record.items[-1]
+    assert [u.canonical for u in last.responsible_units] == ["嘉義縣政府工務處"]
+    assert (last.deadline.kind, last.deadline.date) == ("relative", "2024-12-05")
+
+
+def test_a_chair_point_with_a_topic_and_a_supervising_bureau_stays_a_directive():
+    """Seen in the held-out check and right: under 市長提示： a numbered point
+    opening with its topic (道路挖掘管理請…) and naming who supervises (由工務局
+    負責督導) is one directive to both."""
+    _, items = minutes(["高雄市政府第350次市政會議紀錄", "時間：113年6月4日上午9時", "主席：陳市長其邁", "壹、報告事項",
+                        "一、工務局報告：道路品質提升計畫", "市長提示：",
+                        "一、道路挖掘管理請各管線單位確實遵守規定，由工務局負責督導。", "二、請水利局於汛期前完成側溝清疏。"])
+    assert [(i.kind, i.speaker_or_source) for i in items] == [("directive", "市長"), ("directive", "市長")]
+    assert [(u.canonical, u.role) for u in items[0].responsible_units] == [
+        ("各管線單位", "lead"), ("高雄市政府工務局", "assist")]

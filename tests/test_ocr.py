@@ -30,7 +30,7 @@ def test_scanned_minutes_are_read_by_ocr_with_high_accuracy(scanned):
     source = re.sub(r"\s+", "", Path(SOURCE).read_text(encoding="utf-8"))
     accuracy = fuzz.ratio(text, source)
     print(f"OCR character accuracy on {Path(SCAN).name}: {accuracy:.1f}")
-    assert accuracy >= 85
+    assert accuracy >= 95  # 98.7 when written; 94.4 before despeckling and punctuation mapping
 
 
 @needs_tesseract
@@ -41,9 +41,62 @@ def test_ocr_pages_and_lines_are_marked(scanned):
 
 
 @needs_tesseract
-def test_ocr_text_is_nfkc_normalised(scanned):
+def test_ocr_text_is_nfkc_normalised_except_cjk_punctuation(scanned):
     text = "\n".join(page.text for page in scanned.pages)
-    assert not re.search("[\uff01-\uff5e]", text)  # no full-width ASCII forms left
+    assert not re.search("[\uff01-\uff5e]", re.sub("[：，；！？]", "", text))  # no other full-width ASCII forms
+    assert "主席指(裁)示：" in text  # the source's colon, whatever form Tesseract gave
+
+
+@needs_tesseract
+def test_scanned_minutes_score_close_to_their_text_layer_twin(tmp_path):
+    """The scan of minutes 000, through the whole pipeline, scored against the
+    gold annotation (its text-layer twin corpus/pdf/000 scores 1.0). Before
+    despeckling and the punctuation mapping the scan gave 7 of 19 items."""
+    import json
+    import shutil
+
+    from extract import extract
+    from tests.test_golden import CORPUS, score
+
+    gold_dir, pred_dir = tmp_path / "gold", tmp_path / "pred"
+    gold_dir.mkdir()
+    pred_dir.mkdir()
+    stem = Path(SCAN).stem
+    shutil.copy(CORPUS / "gold" / f"{stem}.json", gold_dir)
+    record = extract(SCAN)
+    (pred_dir / f"{stem}.json").write_text(json.dumps(record.to_json(), ensure_ascii=False), encoding="utf-8")
+    result = score(gold_dir, pred_dir)
+    print(f"scan: items F1 {result['items']['f1']:.3f}, actionable F1 {result['actionable']['f1']:.3f}")
+    assert result["items"]["f1"] >= 0.85
+    assert result["actionable"]["f1"] >= 0.95
+
+
+def test_speckled_page_is_despeckled_and_a_clean_one_left_alone():
+    from PIL import Image
+
+    from extract.ocr import despeckle, is_speckled
+
+    clean_page = Image.new("L", (500, 700), 255)
+    clean_page.paste(0, (100, 100, 400, 110))  # a line of "text" away from the margins
+    speckled = clean_page.copy()
+    for x in range(0, 500, 7):
+        for y in range(0, 700, 7):
+            speckled.putpixel((x, y), 150)  # isolated grey dots everywhere, margins included
+    assert not is_speckled(clean_page) and despeckle(clean_page) is clean_page
+    assert is_speckled(speckled)
+    assert despeckle(speckled).getextrema() == (0, 255)  # the line survives
+    assert despeckle(speckled).crop((0, 0, 20, 700)).getextrema() == (255, 255)  # the dots do not
+
+
+def test_page_too_large_to_render_is_scaled_down_then_refused():
+    from extract.ocr import MAX_PIXELS, capped_dpi
+
+    assert capped_dpi("a.pdf", 300, 595, 842) == 300
+    dpi = capped_dpi("a.pdf", 300, 2384, 3370)  # A0
+    assert 100 <= dpi < 300 and (2384 / 72 * dpi) * (3370 / 72 * dpi) <= MAX_PIXELS
+    with pytest.raises(ExtractError) as error:
+        capped_dpi("a.pdf", 300, 14400, 14400)  # 200 × 200 inches
+    assert error.value.reason == "too_large"
 
 
 @needs_tesseract
@@ -72,5 +125,7 @@ def test_missing_tesseract_is_a_clear_no_text_error(monkeypatch):
 
 
 def test_normalise_folds_width_and_spaces_between_cjk():
-    assert normalise("主 席 裁 示：請 社會局 辦理（１１２年）") == "主席裁示:請社會局辦理(112年)"
+    assert normalise("主 席 裁 示：請 社會局 辦理（１１２年）") == "主席裁示：請社會局辦理(112年)"
+    assert normalise("整體建議及回應 : 請於 4:05 前 ,完成 ;並") == "整體建議及回應：請於 4:05 前，完成；並"
+    assert normalise("Dr. Lin, M.D.: ok") == "Dr. Lin, M.D.: ok"
     assert normalise("  Level 1 共通性課程  ") == "Level 1 共通性課程"

@@ -58,6 +58,23 @@ def test_not_labels(text):
     assert label(text) is None
 
 
+@pytest.mark.parametrize("text, name", [
+    ("提案第15號", "提案第15號"), ("議案第 3 號：", "議案第3號"), ("第十二號提案", "第十二號提案"),
+    ("第一案", "第一案"), ("第7案：", "第7案"), ("案號：第21號", "案號：第21號"), ("案號 8", "案號8"),
+])
+def test_council_case_headings(text, name):
+    """Cause: a council's motion headings (提案第15號, 案號：…) were not labels,
+    so they neither opened a paragraph nor a case."""
+    found = label(text)
+    assert (found.kind, "".join(found.name.split()), found.rest) == ("case", name, "")
+
+
+@pytest.mark.parametrize("text", ["第1案、第3案解除列管。", "第2案請工務處儘速辦理。", "提案單位：民政處"])
+def test_case_numbers_in_a_sentence_are_not_case_headings(text):
+    found = label(text)
+    assert found is None or found.kind != "case"
+
+
 def test_speakers():
     assert speaker_name("勞動部") == "勞動部"
     assert speaker_name("衛生福利部心理及口腔健康司") == "衛生福利部心理及口腔健康司"
@@ -151,3 +168,15 @@ def test_numbered_unit_line_followed_by_a_chair_block_is_a_heading():
     units = tree[0].children
     assert [(n.kind, n.title, [c.kind for c in n.children]) for n in units] == [
         ("heading", "一、捷運工程局", ["block"]), ("heading", "二、社會局", ["block"])]
+
+
+def test_council_case_heading_collects_its_subject_proposer_and_resolution():
+    """Cause: with 提案第15號 not a case label, the next heading stayed inside
+    the previous motion; each numbered motion is one case holding its 案由,
+    提案人 and 議決."""
+    [root] = tree(["貳、討論事項", "提案第15號", "案由：建請縣府增設公共托育中心，請公決。", "提案人：林議員○○",
+                   "議決：照案通過。", "提案第16號", "案由：建請縣府改善縣道坑洞，請公決。", "議決：照案通過。"])
+    assert [(c.kind, c.title, c.text, c.speaker) for c in root.children] == [
+        ("case", "提案第15號", "建請縣府增設公共托育中心，請公決。", "林議員○○"),
+        ("case", "提案第16號", "建請縣府改善縣道坑洞，請公決。", None)]
+    assert [b.text for case in root.children for b in case.children] == ["照案通過。", "照案通過。"]

@@ -237,6 +237,28 @@ def test_word_spaces_come_from_gaps():
     assert [line.text for line in build_lines(chars, 1)] == ["of th 會議1"]
 
 
+@pytest.mark.parametrize("pdf", [REAL_PDFS[6], REAL_PDFS[8]], ids=lambda p: Path(p).stem[:2])
+def test_english_letterhead_keeps_its_word_spaces(pdf):
+    """Regression: real PDFs 07 and 09 read "Society ofthe Republic". The word
+    gap is set by kerning, not a space character, and the f's outline overhangs
+    into it; pdfium's own generated space marks the gap."""
+    data = Path(pdf).read_bytes()
+    fast = [line.text for page in read_pdf(pdf, data) for line in page.lines]
+    reference = [line.text for page in read_pdf(pdf, data, engine="pdfplumber") for line in page.lines]
+    assert "Astronomical Society of the Republic of China" in fast
+    def latin_runs(lines):  # runs of Latin words as spaced: "of the", "ALMA"
+        return [re.findall(r"[A-Za-z][A-Za-z ]*[A-Za-z]", line) for line in lines]
+
+    assert latin_runs(fast) == latin_runs(reference)
+
+
+def test_generated_space_separates_latin_letters_only():
+    overhanging = [Char("f", 0, 0, 6, 10, 0), Char("t", 5.5, 0, 9, 10, 1, space_before=True)]
+    assert [line.text for line in build_lines(overhanging, 1)] == ["f t"]
+    cjk = [Char("會", 0, 0, 10, 10, 0), Char("議", 10, 0, 20, 10, 1, space_before=True)]
+    assert [line.text for line in build_lines(cjk, 1)] == ["會議"]
+
+
 # --- errors ------------------------------------------------------------------
 
 
@@ -308,6 +330,31 @@ def test_memory_stays_flat_over_a_200_page_file(tmp_path):
     assert (short_pages, long_pages) == (16, 208)
     print(f"peak RSS: 16 pages {short_peak // 1024} MiB, 208 pages {long_peak // 1024} MiB")
     assert long_peak - short_peak < 40 * 1024
+
+
+def test_glyph_numbers_read_as_text_count_as_no_text():
+    """pdfium's text of a font without /ToUnicode: glyph ids as code points,
+    control characters and a scatter of scripts (from corpus/real-pdf/07 with
+    its maps removed)."""
+    from extract.read_pdf import has_usable_text
+
+    garbage = "\u0b70\u2cf9\u1eb8\u1167\u12b3\u1a65\u13e5\u1b73\x14\x13\x19\x14\x1a\u2a36\u1a81\u269f決議"
+    assert not has_usable_text([Char(t, 10 * i, 0, 10 * i + 10, 10, i) for i, t in enumerate(garbage)])
+    mixed = "Astronomical Society 中華民國天文學會 α=0.5 ①②③ ㄅㄆ ─│┼ ＡＢ，。"
+    assert has_usable_text([Char(t, 10 * i, 0, 10 * i + 10, 10, i) for i, t in enumerate(mixed.replace(" ", ""))])
+
+
+def test_zero_page_pdf_is_corrupt_with_a_plain_message(tmp_path):
+    """pdfium refuses an empty page tree without an error code; the message
+    must not be the stale or empty code ("PDFium: Success")."""
+    path = tmp_path / "zero.pdf"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+                     b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+                     b"trailer<</Root 1 0 R>>\n%%EOF\n")
+    with pytest.raises(ExtractError) as error:
+        read(path)
+    assert error.value.reason == "corrupt"
+    assert "Success" not in error.value.message
 
 
 def test_page_of_unmapped_glyphs_counts_as_having_no_text():

@@ -428,3 +428,19 @@ def test_a_budget_frozen_until_a_ministry_reports():
     committee = context_from_text("立法院第11屆第1會期內政委員會第5次全體委員會議紀錄")
     text = "凍結五分之一，俟內政部向本院內政委員會提出專案報告經同意後，始得動支。"
     assert canonicals(text, committee) == ["內政部"]
+
+
+CHIAYI_COUNTY_COUNCIL = context_from_text("嘉義縣議會第20屆第7次定期會第12次會議紀錄")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("照案通過，送請縣政府工務處於一個月內改善。", [("嘉義縣政府工務處", "縣政府工務處")]),
+    ("函請縣府農業處會同水利處研議。", [("嘉義縣政府農業處", "縣府農業處"), ("嘉義縣政府水利處", "水利處")]),
+    ("請縣政府儘速辦理。", [("嘉義縣政府", "縣政府")]),
+])
+def test_county_government_followed_by_its_bureau_is_one_unit(text, expected):
+    """Cause: in a council's minutes 縣政府工務處 gave 嘉義縣政府 alone: 工務處 is
+    a gazetteer name, so the unknown-name rule after 縣政府 did not take it.
+    The council hosts the meeting; 縣政府 is the county government of its place."""
+    assert CHIAYI_COUNTY_COUNCIL.host == "嘉義縣議會"
+    assert [(u.canonical, u.raw) for u in find_units(text, CHIAYI_COUNTY_COUNCIL)] == expected
