@@ -444,3 +444,12 @@ def test_county_government_followed_by_its_bureau_is_one_unit(text, expected):
     The council hosts the meeting; 縣政府 is the county government of its place."""
     assert CHIAYI_COUNTY_COUNCIL.host == "嘉義縣議會"
     assert [(u.canonical, u.raw) for u in find_units(text, CHIAYI_COUNTY_COUNCIL)] == expected
+
+
+def test_unit_names_containing_wu_are_found():
+    """財務處 and 法務室 were rejected: 務 was listed among characters that never
+    occur in unit names (to stop at 務必), but it is common in them."""
+    context = UnitContext(government="高雄市政府")
+    assert [u.canonical for u in find_units("請財務處會同法務室於一個月內完成", context)] == [
+        "高雄市政府財務處", "高雄市政府法務室"]
+    assert [u.raw for u in find_units("請民政局務必加強宣導", context)] == ["民政局"]
