@@ -46,6 +46,9 @@ CLOCK = re.compile(
 )
 RANGE = re.compile(r"\s*(?:至|到|~|～|-|－|—)\s*")
 ADJOURN = re.compile(r"^散\s*會")
+# Meeting types named by their business (局務會議, 市政會議, 主管會議), whose 會議
+# belongs to the body's name, unlike a generic …輔導團會議.
+MEETING_TYPE_STEM = re.compile(r"(?:[局市縣部署處院府]務|市政|縣政|主管|理監事|理事|監事|首長)$")
 GENERIC_KIND = re.compile(r"(?:專案|定期|臨時|工作)?(?:會議|大?會)?")
 TRAILING_ROLE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 
@@ -200,10 +203,14 @@ def body_of(title: str) -> str:
     ('嘉義縣議會', '第20屆第7次定期會第12次')
     >>> body_of("立法院第11屆第1會期社會福利及衛生環境委員會第5次全體委員會議紀錄")
     '立法院社會福利及衛生環境委員會全體委員會議'
+    >>> body_of("臺南市政府衛生局局務會議紀錄"), body_of("臺南市政府衛生局第5次局務會議紀錄")
+    ('臺南市政府衛生局局務會議', '臺南市政府衛生局局務會議')
     """
     sessions = list(SESSION.finditer(title))
     if not sessions or sessions[0].start() == 0:
-        return TITLE_END.sub("", title).strip()
+        body = TITLE_END.sub("", title).strip()
+        # 局務會議紀錄 without a session: TITLE_END took 會議 from the meeting type
+        return body + "會議" if MEETING_TYPE_STEM.search(body) else body
     prefix = title[:sessions[0].start()].strip()
     between = "".join(title[a.end():b.start()].strip() for a, b in zip(sessions, sessions[1:]))
     kind = re.sub(r"\s+", "", OUTCOME_SUFFIX.sub("", TITLE_END.sub("", title[sessions[-1].end():])))

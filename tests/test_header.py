@@ -179,3 +179,13 @@ def test_an_extraordinary_meeting_is_not_a_sitting():
     """第3次臨時會議 is the 3rd (extraordinary) meeting: 臨時會 must not eat 會議."""
     meeting = header(["某某委員會113年第3次臨時會議紀錄"])
     assert (meeting.body, meeting.session) == ("某某委員會", "113年第3次")
+
+
+def test_body_keeps_its_meeting_type_without_a_session():
+    """臺南市政府衛生局局務會議紀錄 gave 臺南市政府衛生局局務: with no session in the
+    title, the 會議紀錄 suffix was stripped whole, cutting the meeting type in half,
+    while the same title with a session kept 局務會議."""
+    from extract.header import body_of
+
+    assert body_of("臺南市政府衛生局局務會議紀錄") == body_of("臺南市政府衛生局第5次局務會議紀錄")
+    assert body_of("嘉義市行政輔導團會議紀錄") == "嘉義市行政輔導團"
