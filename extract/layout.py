@@ -25,12 +25,14 @@ import re
 import unicodedata
 
 from extract.model import Document, Line, Paragraph
-from extract.outline import label, numbering
+from extract.outline import FIELDS, label, numbering
 
 FULL_SHARE = 0.9  # a line reaching 90 % of the usual right edge is "full"
 WRAPPED_SHARE = 0.3  # share of long lines that must be full for the text to count as hard-wrapped
 LATIN = re.compile(r"[A-Za-z]")
 SENTENCE_END = tuple("。！？!?")
+# A header field opening a line (時間：…, or the legislature's 時　　間　… with no colon).
+HEADER_FIELD = re.compile(rf"^(?:{FIELDS})\s*(?:[:：]|\s(?=\S))")
 # Site navigation: a breadcrumb trail (首頁 > 本院會議 > …) or a line made only
 # of page controls and footer links.
 BREADCRUMB = re.compile(
@@ -135,8 +137,10 @@ def continues_after_full_line(text: str, previous: str, short: bool, last_values
     True
     >>> continues_after_full_line("勞動部", "…俾利業務推展。", True, {})
     False
+    >>> continues_after_full_line("時\u3000\u3000間\u3000中華民國113年4月10日", "…全體委員會議紀錄", False, {})
+    False
     """
-    if label(text):
+    if label(text) or HEADER_FIELD.match(text):
         return False
     if short and previous.endswith(SENTENCE_END) and not text.endswith(SENTENCE_END):
         return False

@@ -155,3 +155,16 @@ def test_compatibility_ideographs_read_as_the_ordinary_ones():
     U+F93F), so 參、 opened no heading and 紀錄 matched no label."""
     texts = [p.text for p in paragraphs(document(["\uf96b、討論事項", "會議紀\uf93f："]))]
     assert texts == ["參、討論事項", "會議紀錄："]
+
+
+def test_header_field_without_colon_after_a_full_title_line_starts_a_paragraph():
+    """A legislature's header (時　　間　中華民國…, no colon) under a long title: the
+    title filled its line, so the field was taken as its continuation and the
+    meeting lost its date, time and place."""
+    from extract.model import Document, Line, Page
+
+    rows = ["立法院第11屆第1會期社會福利及衛生環境委員會第12次全體委員會議紀錄",
+            "時\u3000\u3000間\u3000中華民國113年4月10日（星期三）上午9時",
+            "地\u3000\u3000點\u3000本院紅樓202會議室"]
+    doc = Document("x.txt", "0" * 64, "txt", [Page(1, [Line(t, 1) for t in rows])])
+    assert [p.text for p in paragraphs(doc)] == rows
