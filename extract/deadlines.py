@@ -418,11 +418,13 @@ def _squeezed_after(text: str, end: int, width: int = 4) -> str:
 
 
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
-    """Quoted titles and purpose clauses (為使…，以利…): no deadline lives there."""
+    """Quoted titles and purpose clauses (為使…，以利…): no deadline lives there.
+    A quoted sentence that asks someone (an adopted 附帶決議「請衛生福利部於3個月內…」)
+    is not a title."""
     spans = []
     for opener, closer in QUOTES.items():
         quoted = re.escape(opener) + "[^" + re.escape(closer) + "]*" + re.escape(closer)
-        spans += [(m.start(), m.end()) for m in re.finditer(quoted, text)]
+        spans += [(m.start(), m.end()) for m in re.finditer(quoted, text) if not ASKING.search(m.group())]
     label = LEADING_LABEL.match(text)
     if label and not ASKING.search(label.group()):
         spans.append((0, label.end()))

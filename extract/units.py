@@ -538,8 +538,9 @@ def _asked(reader: Reader) -> tuple[list[tuple[Mention, str]], list[re.Match]]:
         if ask.group().startswith(DISPATCH) and reader.unit_ending_at(ask.start()):
             continue  # 由衛生局函請衛生福利部補助: the ministry only receives the bureau's letter
         units = [u for u in reader.unit_list_at(ask.end()) if not SELF_REFERENCE.fullmatch(u.raw)]
-        if units and plain[:ask.start()].endswith("送") and REVIEW.match(plain, units[-1].end):
-            continue
+        sends_up = plain[:ask.start()].endswith("送") or ask.group().startswith(DISPATCH)
+        if units and sends_up and REVIEW.match(plain, units[-1].end):
+            continue  # 送請/函請立法院審議: the reviewer is asked for nothing but the review
         if not units:  # 請本局…: reported speech, the text does not ask its own writer
             if not reader.unit_at(ask.end()) and _asks_someone(plain, ask):
                 unaddressed.append(ask)

@@ -330,3 +330,11 @@ def test_month_and_day_with_a_slash_need_a_by_word():
 def test_a_month_of_this_or_next_year(text, expected):
     """Cause: 本年11月30日前 was read as the whole year 本年, before its month and day."""
     assert due(text) == expected
+
+
+def test_a_quoted_request_is_not_a_title():
+    """An adopted 附帶決議 is quoted whole (「請衛生福利部於3個月內…」); quoted text was
+    skipped as a plan title, so its deadline was lost."""
+    deadline = parse_deadline("通過附帶決議1項：「請衛生福利部於3個月內研議補助機制，並提出書面報告。」", dt.date(2024, 4, 10))
+    assert (deadline.kind, deadline.date) == ("relative", "2024-07-10")
+    assert parse_deadline("依「113年度工作計畫」辦理", dt.date(2024, 4, 10)).kind == "none"

@@ -453,3 +453,10 @@ def test_unit_names_containing_wu_are_found():
     assert [u.canonical for u in find_units("請財務處會同法務室於一個月內完成", context)] == [
         "高雄市政府財務處", "高雄市政府法務室"]
     assert [u.raw for u in find_units("請民政局務必加強宣導", context)] == ["民政局"]
+
+
+def test_a_bill_sent_up_by_letter_for_review_asks_no_one():
+    """通過，函請立法院審議 named 立法院 as responsible: only 送請…審議 was read as a
+    review, while 函請 is the same dispatch by letter."""
+    assert find_units("通過，函請立法院審議。", UnitContext()) == []
+    assert [u.canonical for u in find_units("照案通過，函請市政府研處。", UnitContext(government="臺北市政府"))] == ["臺北市政府"]
