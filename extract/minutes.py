@@ -490,7 +490,10 @@ class MinutesParser:
         block's own text when it has no numbered points."""
         points = [c for c in node.children if c.kind == "point"]
         if points:
-            return [(p.text.replace("\n", ""), p.paragraphs, p.number.marker) for p in points]
+            # 決定：(一)洽悉。(二)請…: points run together on the label's line
+            return [(text, p.paragraphs, marker) for p in points
+                    for marker, text in inline_points(p.number.marker + p.text.replace("\n", ""))
+                    or [(p.number.marker, p.text.replace("\n", ""))]]
         inline = inline_points(node.text.replace("\n", ""))
         if inline:
             return [(text, node.paragraphs, marker) for marker, text in inline]

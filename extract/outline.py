@@ -353,7 +353,11 @@ class OutlineBuilder:
             self.close_blocks(keep_case=found.kind != "case")
             while number and self.stack and (self.stack[-1].level or 0) >= number.level:
                 self.stack.pop()  # 二、第2案：… is the sibling of 一、…, not inside it
-            self.attach(Node("case" if found.kind == "case" else "block", found.rest, [paragraph], number, found))
+            first_point = numbering(found.rest) if found.kind != "case" else None
+            self.attach(Node("case" if found.kind == "case" else "block", "" if first_point else found.rest,
+                             [paragraph], number, found))
+            if first_point:  # 決議: (1) …: the block's first point on the label's own line
+                self.attach(Node("point", first_point.rest, [paragraph], first_point))
         elif speaker_name(rest):
             self.open_speaker(rest, "", paragraph, number)
         elif said and speaker_name(who):  # 王委員：… or 主席：… in the agenda

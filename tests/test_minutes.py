@@ -616,3 +616,12 @@ def test_a_chair_point_with_a_topic_and_a_supervising_bureau_stays_a_directive()
     assert [(i.kind, i.speaker_or_source) for i in items] == [("directive", "市長"), ("directive", "市長")]
     assert [(u.canonical, u.role) for u in items[0].responsible_units] == [
         ("各管線單位", "lead"), ("高雄市政府工務局", "assist")]
+
+
+def test_first_point_on_the_label_line_keeps_the_following_points():
+    """Cause: 決議: (1) …, with (2) on the next line (board minutes): the block's
+    text was the numbered first point, so (1) stayed in the item's text and (2)
+    was not taken as a point of the block and was lost."""
+    _, items = minutes(["某學會第1次理監事會議紀錄", "時間：102年1月19日下午2時", "貳、討論事項", "(一)年會規劃事宜。",
+                        "決議: (1) 大會海報請陳理事負責，於1月31日前完成。", "(2) 請李理事於2月20日前發出通告。"])
+    assert [i.text for i in items] == ["大會海報請陳理事負責，於1月31日前完成。", "請李理事於2月20日前發出通告。"]
