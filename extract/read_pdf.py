@@ -45,6 +45,7 @@ SEGMENT_GAP = 2.0  # ...and wider than this many, a separate segment (cell, colu
 QUARTER_TURN = math.pi / 2
 RULE_LENGTH = 8.0  # points; shorter paths are glyph-like marks, not table rules
 STREAM_NEIGHBOURS = 3  # characters this close in the content stream were written together
+FLAT_GLYPH = 0.4  # a glyph box under 40 % of the median height is a flat glyph's outline
 SAME_ROW = 0.45  # vertical centres closer than this many char heights share a row
 # Below this share of stream-consecutive characters being neighbours on the
 # page, the written order is scrambled (text written in vertical strips) and
@@ -514,8 +515,14 @@ def rows(chars: Iterable[Char]) -> list[list[Char]]:
     grouped: list[list[Char]] = []
     middle = row_height = 0.0
     by_middle = sorted(((char.top + char.bottom) / 2, order, char) for order, char in enumerate(chars))
+    # A flat glyph (一, 、) boxed by its outline, not its em square (fonts without
+    # ascent metrics, as Chromium embeds them), takes the usual height: with its
+    # own it opened a row of its own and 一、 fell apart from its point.
+    heights = sorted(char.bottom - char.top for char in chars)
+    usual = heights[len(heights) // 2] if heights else 0.0
     for char_middle, _, char in by_middle:  # the inlined middle and height: this runs on every character
-        height = max(char.bottom - char.top, 1.0)
+        height = char.bottom - char.top
+        height = max(usual if height < FLAT_GLYPH * usual else height, 1.0)
         if grouped and abs(char_middle - middle) <= SAME_ROW * min(height, row_height):
             grouped[-1].append(char)
         else:

@@ -364,3 +364,12 @@ def test_page_of_unmapped_glyphs_counts_as_having_no_text():
     readable = [Char(t, 10 * i, 0, 10 * i + 10, 10, i) for i, t in enumerate("決議照案通過")]
     assert not has_usable_text(private_use)
     assert has_usable_text(readable + private_use[:3])
+
+
+def test_flat_glyphs_stay_on_their_line_in_a_chromium_pdf():
+    """Chromium embeds fonts without ascent metrics, so pdfium boxes 一 and 、 by
+    their outline, a sliver of the line's height; 一 then opened a row of its own
+    and 一、 fell apart from its point. (Fixture: a short page printed by Chromium.)"""
+    fixture = Path(__file__).parent / "fixtures" / "read" / "chromium_flat_glyphs.pdf"
+    lines = [line.text for line in clean(read(fixture)).pages[0].lines]
+    assert lines == ["決議：", "一、報告及質詢完畢。", "二、請衛生福利部於113年1月10日前以書面答復。", "（一）洽悉。"]
