@@ -69,7 +69,7 @@ CASE_LIST = rf"第\s*{CASE_NUMBER}(?:\s*(?:[、，,及與和]|{CASE_RANGE})\s*(?
 STATUS_GAP = rf"(?:(?!第\s*{CASE_NUMBER}\s*[案項])[^。；;!！?？]){{0,40}}?"
 TRACKING = re.compile(
     rf"(?:列管(?:事項|案件)?\s*)?(?P<cases>(?:{CASE_LIST}\s*[、，,及與和]?\s*)+(?P<gap>{STATUS_GAP})"
-    rf"|[均皆]|全數|全部|所有|悉數|其餘)\s*(?:予以|同意|准予|建議)?\s*(?P<status>解除列管|繼續列管|持續列管)"
+    rf"|[均皆]|全數|全部|所有|悉數|其餘)\s*(?:予以|同意|准予|建議|建請)?\s*(?P<status>解除列管|繼續列管|持續列管)"
 )
 # A status cell of a 前次會議列管事項 table row: 解除列管, 建議繼續列管, 結案...
 STATUS_CELL = re.compile(r"^(?:建議)?(?:(?P<released>解除列管|解除|結案|銷案|除管)|(?P<continued>繼續列管|持續列管|繼續|持續|續管))"
@@ -84,6 +84,9 @@ UNIT_SUBJECT = re.compile(
     r"追蹤|彙整|規劃|訂定|修正|召開|清查|盤點|宣導|積極|儘速|儘快|持續|賡續)"
     r"(?!情形|成效|績效|成果|進度|狀況|良好|得宜|有成|之)"  # 社會局辦理情形良好 reports, not instructs
 )
+# An assignment anywhere in the sentence: 同意修正流程，由社會局主政，教育局協辦…
+ASSIGNED = re.compile(r"(?:^|[，,；;])(?:並|另)?由[^，。；,;]{1,20}?(?:部|署|司|局|處|會|府|中心|公所|所|科|室|單位)"
+                      r"(?:主政|主辦|負責|統籌)")
 # A motion heading that opens with its proposer: 民政局提：…, 王委員等提案：…
 PROPOSED_BY = re.compile(r"(.{2,20}?)(?:等\d*人)?(?:提案|提)")
 PROPOSER = re.compile(r"[（(]\s*(?:提案|報告|承辦|主辦)(?:單位|機關|人)\s*[:：]\s*([^()（）]+?)\s*[)）]\s*$"
@@ -187,8 +190,11 @@ def tells_unit(text: str) -> bool:
     (True, True)
     >>> tells_unit("本府已完成改善。"), tells_unit("包租代管成效良好，感謝社會局同仁努力。"), tells_unit("社會局辦理成效良好。")
     (False, False, False)
+    >>> tells_unit("同意修正流程，由社會局主政，教育局協辦，於4月底前完成。")
+    True
     """
-    return any(UNIT_SUBJECT.match(clause) for clause in re.split(r"[；;]", squash(text)))
+    text = squash(text)
+    return bool(ASSIGNED.search(text)) or any(UNIT_SUBJECT.match(clause) for clause in re.split(r"[；;]", text))
 
 
 def outcome_source(name: str) -> str:
@@ -242,9 +248,11 @@ def only_tracking(text: str) -> bool:
     (True, False)
     >>> only_tracking("第2案，持續辦理中，繼續列管。"), only_tracking("第2案請工務處儘速辦理，繼續列管。")
     (True, False)
+    >>> only_tracking("上次會議列管第3案（路線調整）已完成，建請解除列管。")
+    True
     """
     matches = list(TRACKING.finditer(text))
-    rest = re.sub(r"[，,。.；;、\s]", "", TRACKING.sub("", text))
+    rest = re.sub(r"[，,。.；;、\s]|^(?:上|前)一?次會議", "", TRACKING.sub("", text))
     return bool(matches) and (not rest or is_acknowledgement(rest)) and not any(asks(m["gap"] or "") for m in matches)
 
 

@@ -625,3 +625,23 @@ def test_first_point_on_the_label_line_keeps_the_following_points():
     _, items = minutes(["某學會第1次理監事會議紀錄", "時間：102年1月19日下午2時", "貳、討論事項", "(一)年會規劃事宜。",
                         "決議: (1) 大會海報請陳理事負責，於1月31日前完成。", "(2) 請李理事於2月20日前發出通告。"])
     assert [i.text for i in items] == ["大會海報請陳理事負責，於1月31日前完成。", "請李理事於2月20日前發出通告。"]
+
+
+def test_an_approval_that_assigns_a_lead_unit_is_actionable():
+    """Cause: 主席結論：同意修正轉介流程，由社會局主政，教育局、衛生局協辦，於…前完成…
+    was read as an acknowledgement-like outcome (no 請, no unit opening the
+    sentence), so the item lost its units and deadline; 由X主政 assigns X."""
+    _, items = minutes(["桃園市政府專案會議紀錄", "開會時間：113年3月12日下午2時", "陸、討論事項：", "案由一：轉介流程精進案。",
+                        "主席結論：", "1、同意修正轉介流程，由社會局主政，教育局、衛生局協辦，於113.4.30前完成流程圖修訂。"])
+    assert items[0].kind != "noted"
+    assert [u.canonical for u in items[0].responsible_units] == ["桃園市政府社會局", "桃園市政府教育局", "桃園市政府衛生局"]
+    assert items[0].deadline.date == "2024-04-30"
+
+
+def test_a_report_proposing_to_release_a_case_is_a_tracking_statement():
+    """Cause: 上次會議列管第3案（…）已完成，建請解除列管。 — 建請 before the status and
+    the 上次會議 prefix kept it from being read as a status statement; it became a
+    directive with no unit instead of releasing case 3."""
+    _, items = minutes(["新竹縣政府113年第10次縣務會議紀錄", "時間：113年3月18日上午9時", "壹、上次會議裁示事項執行情形報告",
+                        "一、交通旅遊處報告：上次會議列管第3案（公車路線調整）已完成，建請解除列管。"])
+    assert [(i.kind, i.tracking, i.tracked_refs) for i in items] == [("noted", "解除列管", [3])]
