@@ -478,16 +478,14 @@ def _dated_phrases(text: str, meeting: dt.date | None) -> list[Found]:
     return found
 
 
-def _word_phrases(text: str, plan_term: Deadline | None) -> list[Found]:
+def _word_phrases(text: str) -> list[Found]:
     found = []
     for pattern, kind, tier in ((NEXT_MEETING, "next_meeting", NEXT), (ASAP, "asap", URGENT),
                                 (RECURRING, "recurring", REPEATING), (ONGOING, "ongoing", STANDING)):
         found += [Found(m.start(), m.end(), kind, tier=tier) for m in pattern.finditer(text)]
-    for m in YEAR_BY_YEAR.finditer(text):
-        if plan_term:  # 逐年 to the end of the plan: the plan's term
-            found.append(Found(m.start(), m.end(), "period", _iso(plan_term.date), _iso(plan_term.start)))
-        else:
-            found.append(Found(m.start(), m.end(), "recurring", tier=REPEATING))
+    # 逐年 alone recurs; within a plan's term it is due at the term's end, which
+    # the deck and report parsers know (extract.targets.target_deadline).
+    found += [Found(m.start(), m.end(), "recurring", tier=REPEATING) for m in YEAR_BY_YEAR.finditer(text)]
     return found
 
 
@@ -542,15 +540,12 @@ def _with_pilot_start(phrase: Found, text: str, years: list[Found]) -> Found:
 
 
 def parse_deadline(text: str, meeting_date: dt.date | None, *, kind: str | None = None,
-                   plan_term: Deadline | None = None,
                    next_meeting_date: dt.date | None = None) -> Deadline:
     """The deadline stated in ``text``, counted from ``meeting_date`` where relative.
 
     ``kind`` is the item's kind when known: a target or milestone takes a bare
     year (112年) as its period, a retrospective target even a past one.
-    ``plan_term`` is the period of the plan a target belongs to (110-114年),
-    used for 逐年 (year by year to the plan's end) and when a target names
-    no time. ``next_meeting_date`` dates 下次會議 where the minutes announce it.
+    ``next_meeting_date`` dates 下次會議 where the minutes announce it.
 
     >>> parse_deadline("請社會局於二週內提出", dt.date(2024, 3, 8)).date
     '2024-03-22'
@@ -562,7 +557,7 @@ def parse_deadline(text: str, meeting_date: dt.date | None, *, kind: str | None 
     plain = to_halfwidth(text or "")
     excluded = _excluded_spans(plain)
     dated = [p for p in _dated_phrases(plain, meeting_date) if not _dropped(p, plain, excluded)]
-    words = [p for p in _word_phrases(plain, plan_term) if not _dropped(p, plain, excluded)]
+    words = [p for p in _word_phrases(plain) if not _dropped(p, plain, excluded)]
     for word in words:
         if word.kind == "next_meeting":
             word.date = next_meeting_date
@@ -593,27 +588,5 @@ def parse_deadline(text: str, meeting_date: dt.date | None, *, kind: str | None 
         years = [p for p in candidates if p.kind == "period"]
         if years:
             return max(years, key=lambda p: (p.date, -p.start)).deadline(text)
-        if plan_term:
-            return plan_term
     return Deadline.none()
 
-
-def _iso(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def parse_plan_term(text: str) -> Deadline | None:
-    """The plan term a deck or report states in its title (第二期計畫 (110-114年)).
-
-    >>> parse_plan_term("強化社會安全網第二期計畫草案 (110-114年)").to_json()
-    {'raw': '110-114年', 'kind': 'period', 'date': '2025-12-31', 'start': '2021-01-01'}
-    """
-    plain = to_halfwidth(text or "")
-    pattern, handler, _ = next(p for p in DATED_PATTERNS if p[1] is _year_range)
-    m = pattern.search(plain)
-    result = handler(m, None) if m else None
-    if not result:
-        return None
-    _, date, begin = result
-    return Deadline(raw=text[m.start():m.end()].strip(), kind="period",
-                    date=date.isoformat(), start=begin.isoformat())

@@ -485,7 +485,7 @@ class MinutesParser:
             speaker_or_source=source,
             text=text,
             responsible_units=find_units(text, units) if actionable else [],
-            deadline=parse_deadline(text, self.meeting_date) if actionable else Deadline.none(),
+            deadline=parse_deadline(text, self.meeting_date, kind=kind) if actionable else Deadline.none(),
             tracking=tracking,
             page=paragraphs[0].page if paragraphs else None,
             source_text="\n".join(p.text for p in paragraphs),

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.deadlines import parse_deadline, parse_plan_term
+from extract.deadlines import parse_deadline
 from extract.model import Deadline
 from extract.rocdate import format_roc, gregorian_to_roc
 
@@ -206,12 +206,8 @@ def test_bare_year_in_a_directive_without_a_goal_is_not_a_deadline():
     assert due("本計畫112年獲配經費為核定本數額8成", kind="directive") == ("none", None)
 
 
-def test_year_by_year_uses_the_plan_term():
-    term = parse_plan_term("強化社會安全網第二期計畫草案 (110-114年)")
-    found = parse_deadline("保護性案件再通報率逐年降至低於 7%", None, kind="target", plan_term=term)
-    assert (found.kind, found.start, found.date, found.raw) == ("period", "2021-01-01", "2025-12-31", "逐年")
-    assert parse_deadline("發展遲緩兒童社區療育服務資源布建涵蓋率達100%", None, kind="target",
-                          plan_term=term) == term
+def test_year_by_year_alone_recurs():
+    """逐年 with no plan in sight recurs; a deck's plan term is the target parser's job."""
     assert parse_deadline("保護性案件再通報率逐年降至低於 7%", None, kind="target").kind == "recurring"
 
 
