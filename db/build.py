@@ -38,7 +38,6 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass, field
-from importlib.util import find_spec
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Protocol
@@ -47,7 +46,7 @@ from rapidfuzz import fuzz
 from sqlite_utils import Database
 
 import schema
-from db import tracking
+from db import search, tracking
 from db.gazetteer import Gazetteer, placeholder, refresh_units
 from db.tracking import normalise_name
 from db.migrate import connect, get_meta, migrate, set_meta, utc_now, with_transaction
@@ -82,7 +81,6 @@ class FileOutcome:
 class BuildReport:
     files: list[FileOutcome] = field(default_factory=list)
     seconds: float = 0.0
-    derived: bool = False  # tracking and search index recomputed
 
     def _with(self, status: str) -> list[FileOutcome]:
         return [f for f in self.files if f.status == status]
@@ -178,7 +176,7 @@ def build(
                 report.files.append(outcome)
                 if progress:
                     progress.file_done(outcome)
-        report.derived = derive_if_needed(database)
+        derive_if_needed(database)
     finally:
         database.conn.close()
     report.seconds = time.monotonic() - started
@@ -570,18 +568,13 @@ def derive_if_needed(database: Database) -> bool:
         refresh_units(database, gazetteer)
 
     with_transaction(database, derive)
-    if find_spec("db.search") is not None:
-        from db import search
-
-        # one transaction; index() commits it itself
-        database.execute("BEGIN IMMEDIATE")
-        try:
-            search.index(database)
-        except BaseException:
-            if database.conn.in_transaction:
-                database.execute("ROLLBACK")
-            raise
+    # one transaction; index() commits it itself
+    database.execute("BEGIN IMMEDIATE")
+    try:
+        search.index(database)
+    except BaseException:
         if database.conn.in_transaction:
-            database.execute("COMMIT")
+            database.execute("ROLLBACK")
+        raise
     with_transaction(database, lambda: set_meta(database, NEEDS_DERIVE, "0"))
     return True
