@@ -71,6 +71,8 @@ TRACKING = re.compile(
     rf"(?:列管(?:事項|案件)?\s*)?(?P<cases>(?:{CASE_LIST}\s*[、，,及與和]?\s*)+(?P<gap>{STATUS_GAP})"
     rf"|[均皆]|全數|全部|所有|悉數|其餘)\s*(?:予以|同意|准予|建議|建請)?\s*(?P<status>解除列管|繼續列管|持續列管)"
 )
+# The earlier meeting a status statement refers to: 上次會議, 前次會報決定事項.
+PREVIOUS_MEETING = re.compile(r"(?:上|前)一?次(?:會議|會報)?(?:決議|決定|裁示|指示|列管)?(?:事項)?")
 # A status cell of a 前次會議列管事項 table row: 解除列管, 建議繼續列管, 結案...
 STATUS_CELL = re.compile(r"^(?:建議)?(?:(?P<released>解除列管|解除|結案|銷案|除管)|(?P<continued>繼續列管|持續列管|繼續|持續|續管))"
                          r"(?:[(（][^()（）]*[)）])?$")  # 解除列管（已完成）
@@ -248,11 +250,12 @@ def only_tracking(text: str) -> bool:
     (True, False)
     >>> only_tracking("第2案，持續辦理中，繼續列管。"), only_tracking("第2案請工務處儘速辦理，繼續列管。")
     (True, False)
-    >>> only_tracking("上次會議列管第3案（路線調整）已完成，建請解除列管。")
-    True
+    >>> only_tracking("上次會議列管第3案（路線調整）已完成，建請解除列管。"), only_tracking("洽悉，上次會報決定事項均解除列管。")
+    (True, True)
     """
     matches = list(TRACKING.finditer(text))
-    rest = re.sub(r"[，,。.；;、\s]|^(?:上|前)一?次會議", "", TRACKING.sub("", text))
+    rest = re.sub(r"[，,。.；;、\s]", "", TRACKING.sub("", text))
+    rest = PREVIOUS_MEETING.sub("", rest)  # 上次會報決定事項均解除列管: what the status is about
     return bool(matches) and (not rest or is_acknowledgement(rest)) and not any(asks(m["gap"] or "") for m in matches)
 
 
@@ -361,7 +364,7 @@ def inline_points(text: str) -> list[tuple[str, str]] | None:
     first = numbering(text)
     if first is None or first.value != 1:
         return None
-    pattern = next(p for level, p in LEVELS if level == first.level)
+    pattern = next(p for level, p in LEVELS if level == first.level and p.match(first.marker + first.rest))
     points, start, marker, expected = [], len(text) - len(first.rest), first.marker, 2
     for end in (m.end() for m in re.finditer(r"[。；;!！?？]", text)):
         following = pattern.match(text[end:])  # ^ anchors at the slice, not at a pos argument

@@ -36,6 +36,7 @@ LEVELS: tuple[tuple[int, re.Pattern], ...] = (
     (3, re.compile(rf"^{OPEN}([{CJK_DIGITS}]{{1,3}}){CLOSE}")),
     (4, re.compile(r"^(\d{1,2})(?:\s*[、．]\s*|\.(?!\d)\s*)")),
     (5, re.compile(rf"^{OPEN}(\d{{1,2}}){CLOSE}")),
+    (5, re.compile(r"^(\d{1,2})[)）]\s*(?=\S)")),  # 1) on web pages and in plain-text exports
 )
 
 

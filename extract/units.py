@@ -366,7 +366,7 @@ class Reader:
 
     def _collectives(self):
         names = "|".join(map(re.escape, gazetteer().collectives))
-        for m in re.finditer(rf"{names}|各(?:[{CJK}]{{1,6}}?(?:單位|政府|機關|局處|部會|公所|學校|成員)|科室|處室)", self.plain):
+        for m in re.finditer(rf"{names}|各(?:[{CJK}]{{0,6}}?(?:單位|政府|機關|局處|部會|公所|學校|成員|分局|隊|所|中心)|科室|處室)", self.plain):
             yield self._mention(m.start(), m.end(), m.group())
 
     def _references(self):

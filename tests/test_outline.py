@@ -180,3 +180,13 @@ def test_council_case_heading_collects_its_subject_proposer_and_resolution():
         ("case", "提案第15號", "建請縣府增設公共托育中心，請公決。", "林議員○○"),
         ("case", "提案第16號", "建請縣府改善縣道坑洞，請公決。", None)]
     assert [b.text for case in root.children for b in case.children] == ["照案通過。", "照案通過。"]
+
+
+def test_digit_and_closing_parenthesis_numbers_points():
+    """Cause: 1) 2) 3) (plain-text exports, web pages) were not numbering, so the
+    items kept their numbers in their text."""
+    from extract.outline import numbering
+
+    number = numbering("1)有關空氣品質不良日數,請空氣品質管制科研擬改善對策。")
+    assert (number.value, number.rest) == (1, "有關空氣品質不良日數,請空氣品質管制科研擬改善對策。")
+    assert numbering("2）請各科室隨時更新。").value == 2

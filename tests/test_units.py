@@ -460,3 +460,11 @@ def test_a_bill_sent_up_by_letter_for_review_asks_no_one():
     review, while 函請 is the same dispatch by letter."""
     assert find_units("通過，函請立法院審議。", UnitContext()) == []
     assert [u.canonical for u in find_units("照案通過，函請市政府研處。", UnitContext(government="臺北市政府"))] == ["臺北市政府"]
+
+
+def test_collective_field_units_are_kept_as_written():
+    """各區清潔隊 and 各分局 were missed: 各 rules out an unknown name, and the
+    collective pattern knew only 單位, 機關, 公所… endings."""
+    context = UnitContext(government="臺中市政府")
+    assert [u.raw for u in find_units("請各區清潔隊加強教育訓練", context)] == ["各區清潔隊"]
+    assert [u.raw for u in find_units("請各分局加強巡邏", context)] == ["各分局"]
