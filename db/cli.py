@@ -217,6 +217,28 @@ def overdue_command(as_of, unit, fmt, db_path):
     click.echo(f"{len(rows)} overdue", err=True)
 
 
+@main.command("cases")
+@click.argument("meeting_id")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True)
+def cases_command(meeting_id, fmt, db_path):
+    """The 列管 table for the meeting after MEETING_ID, numbered as it will cite the cases.
+
+    Example: lieguan cases 3f2a… --format json
+    """
+    from db.reports import tracking_table
+
+    try:
+        rows = tracking_table(open_existing(db_path), meeting_id)
+    except ValueError as error:
+        raise click.ClickException(str(error))
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(f"第{row['number']}案  {row['status_label']}  {row['lead_unit'] or '-'}  {row['text']}  [{row['id']}]")
+
+
 @main.command("export")
 @click.option("--open", "open_only", is_flag=True, help="Only items still tracked (列管中/辦理中/繼續列管).")
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)

@@ -1,4 +1,5 @@
-"""Reports over the knowledge base: overdue items (as of any day) and exports.
+"""Reports over the knowledge base: overdue items (as of any day), the 列管
+table a meeting hands to the next one, and exports.
 
 Example::
 
@@ -18,7 +19,7 @@ import json
 
 from sqlite_utils import Database
 
-from db.tracking import normalise_name
+from db.tracking import case_list, normalise_name
 
 # Status as of a day: the last event on or before that day (item_status_timeline
 # orders events; an event replaced later the same day is not the day's status).
@@ -81,6 +82,24 @@ def overdue(database: Database, as_of: str | None = None, unit: str | None = Non
     dt.date.fromisoformat(as_of)  # ValueError on a malformed day, before it silently matches nothing
     unit = normalise_name(unit) if unit else None
     return list(database.query(OVERDUE_AS_OF_SQL, {"as_of": as_of, "unit": unit}))
+
+
+def tracking_table(database: Database, meeting_id: str) -> list[dict]:
+    """The 前次會議列管事項 table for the meeting after ``meeting_id``: one row
+    per case, numbered as the next meeting will cite them (cases still
+    continued first, then ``meeting_id``'s new ones; see db/tracking.py), with
+    the meeting that first raised the case, its units, deadline and status now.
+
+    >>> [(r["number"], r["status_label"]) for r in tracking_table(database, "a1b2…")]  # doctest: +SKIP
+    [(1, '繼續列管'), (2, '列管中')]
+    """
+    if database.execute("SELECT 1 FROM meetings WHERE id = ?", [meeting_id]).fetchone() is None:
+        raise ValueError(f"no meeting with id {meeting_id!r}")
+    ids = case_list(database, meeting_id, upcoming=True)
+    rows = {row["id"]: row for row in database.query(
+        "SELECT id, meeting_date, text, lead_unit, assist_units, deadline_raw, deadline_date, status, status_label"
+        f" FROM item_overview WHERE id IN ({', '.join('?' for _ in ids)})", ids)}
+    return [{"number": number, **rows[item_id]} for number, item_id in enumerate(ids, start=1)]
 
 
 def export_rows(database: Database, open_only: bool = False) -> list[dict]:

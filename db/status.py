@@ -4,7 +4,11 @@ A manual update is a ``status_events`` row with ``source = 'manual'``. Its id
 is made from its own content (item, status, time, person, note), never from
 extraction, and builds only ever delete ``extracted`` events, so a rebuild
 neither overwrites nor duplicates it. How the current status is chosen is
-documented in ``schema/views.sql``.
+documented in ``schema/views.sql``: the latest event by time wins, whatever its
+source, and only at an equal time does a manual event beat an extracted one.
+So a manual ``resolved`` set in April is overridden by a June meeting that
+still states 繼續列管 for the case (the committee has not released it); the
+secretariat records the completion again, or the next meeting releases it.
 
 Example::
 

@@ -75,11 +75,29 @@ def test_manual_event_wins_over_an_extracted_one_at_the_same_time(kb, tmp_path):
     build_docs(db_path, [first, second])
     assert [e["status"] for e in history(database, directive)] == ["open", "continued", "resolved"]
     assert current_status(database, directive) == "resolved"
+
+
+def test_a_later_meeting_continuing_a_case_overrides_an_earlier_manual_resolved(kb, tmp_path):
+    """The secretariat marks the directive resolved in April; the June meeting
+    still continues it (繼續列管) and the September meeting continues it again.
+    The latest event by time wins, whatever its source: the item is open again
+    and stays on the 列管 list (manual updates never renumber the list)."""
+    db_path, first, directive, _ = kb
+    database = connect(db_path)
+    set_status(database, directive, "resolved", note="已完成訪視", by="王小明", at="2023-04-02T09:00:00Z")
+    second = write_doc(tmp_path, "second.txt", meeting=meeting(BODY, "2023-06-01"),
+                       items=[item("第1案繼續列管", "decision", tracking="繼續列管", refs=[1])])
     third = write_doc(tmp_path, "third.txt", meeting=meeting(BODY, "2023-09-01"),
                       items=[item("第1案繼續列管", "decision", tracking="繼續列管", refs=[1])])
-    build_docs(db_path, [first, second, third])
-    # the third meeting's cases are the second meeting's: the directive is not among them
-    assert current_status(database, directive) == "resolved"
+    build_docs(db_path, [third, first, second])
+    assert [(e["status"], e["at"]) for e in history(database, directive)] == [
+        ("open", "2023-03-01"),
+        ("resolved", "2023-04-02T09:00:00Z"),
+        ("continued", "2023-06-01"),
+        ("continued", "2023-09-01"),
+    ]
+    assert current_status(database, directive) == "continued"
+    assert database.execute("SELECT count(*) FROM open_items WHERE id = ?", [directive]).fetchone() == (1,)
 
 
 def test_bad_updates_are_refused(kb):

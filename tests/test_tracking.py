@@ -7,7 +7,7 @@ import pytest
 from db.build import build
 from db.migrate import connect
 from db.status import history
-from db.tracking import case_numbers, same_body
+from db.tracking import case_list, new_cases, same_body
 from tests.kb_fixtures import item, json_extractor, meeting, write_doc
 
 BODY = "臺中市強化社會安全網推動會報"
@@ -170,6 +170,8 @@ def test_next_meeting_date_appears_once_the_next_minutes_are_built(tmp_path):
     ("前次會議列管事項均解除列管", ["released", "released"]),
     ("全數繼續列管", ["continued", "continued"]),
     ("解除列管", ["open", "open"]),  # no number, no 均/全數: too vague to apply
+    ("前次會議列管事項均已辦理完竣，解除列管", ["released", "released"]),
+    ("請所有區公所完成避難處所盤點", ["open", "open"]),  # a row quoting no case: 所有 is not "all cases"
 ])
 def test_statement_without_case_numbers(tmp_path, statement, expected):
     first = write_doc(tmp_path, "first.txt", meeting=meeting(BODY, "2023-03-01"),
@@ -183,9 +185,99 @@ def test_statement_without_case_numbers(tmp_path, statement, expected):
     assert [status_of(database, i) for (i,) in items_of(database, "2023-03-01")] == expected
 
 
-def test_case_numbers_count_tracked_kinds_only():
+def test_new_cases_are_the_tracked_kinds_that_state_no_status():
     items = [{"id": k, "kind": k} for k in ("noted", "directive", "target", "milestone", "resolution", "decision", "request")]
-    assert case_numbers(items) == {1: "directive", 2: "resolution", 3: "decision", 4: "request"}
+    items.append({"id": "follow-up", "kind": "decision", "tracking": "繼續列管", "tracked_refs": "[4]"})
+    items.append({"id": "mixed", "kind": "decision", "tracking": "解除列管", "tracked_refs": "[1]",
+                  "extra": '{"tracking": [{"status": "解除列管", "refs": [1]}, {"status": "繼續列管", "refs": [2]}]}'})
+    items.append({"id": "new-after-release", "kind": "decision", "tracking": "解除列管", "tracked_refs": "[1, 2]"})
+    assert [c["id"] for c in new_cases(items)] == ["directive", "resolution", "decision", "request", "new-after-release"]
+
+
+def build_series(tmp_path, meetings):
+    """Build one body's meetings given as (date, items); return the database and
+    each meeting's item ids in document order."""
+    paths = [write_doc(tmp_path, f"m{n}.txt", meeting=meeting(BODY, date), items=items)
+             for n, (date, items) in enumerate(meetings, start=1)]
+    db_path = tmp_path / "kb.db"
+    build_docs(db_path, list(reversed(paths)))
+    database = connect(db_path)
+    return database, [[r[0] for r in items_of(database, date)] for date, _ in meetings]
+
+
+def test_a_continued_case_is_carried_to_the_next_list_before_the_new_cases(tmp_path):
+    """Meeting 2 continues case 2 of meeting 1; meeting 3's list is then
+    1 = that carried case, 2-3 = meeting 2's new directives, so 第1案解除列管 at
+    meeting 3 releases the case first raised at meeting 1. Before, only the
+    previous meeting's own items were numbered and 第1案 hit meeting 2's first
+    directive."""
+    database, (m1, m2, m3) = build_series(tmp_path, [
+        ("2023-03-01", [item("請衛生局完成社區關懷訪視員招募", "directive"),
+                        item("請社會局建置脆弱家庭個案追蹤系統", "directive")]),
+        ("2023-06-01", [item("第1案解除列管，第2案繼續列管。", "noted", tracking="解除列管", refs=[1],
+                             extra={"tracking": [{"status": "解除列管", "refs": [1]}, {"status": "繼續列管", "refs": [2]}]}),
+                        item("請民政局盤點轄內避難處所容量", "directive"),
+                        item("請消防局辦理防災演練並回報成果", "directive")]),
+        ("2023-09-01", [item("第1案解除列管；第2案繼續列管", "decision", tracking="解除列管", refs=[1],
+                             extra={"tracking": [{"status": "解除列管", "refs": [1]}, {"status": "繼續列管", "refs": [2]}]})]),
+    ])
+    assert [status_of(database, i) for i in m1] == ["released", "released"]
+    assert [e["at"] for e in history(database, m1[1])] == ["2023-03-01", "2023-06-01", "2023-09-01"]
+    assert [status_of(database, i) for i in m2[1:]] == ["continued", "open"]
+    assert status_of(database, m3[0]) == "open"  # a statement about old cases is itself tracked, not a case
+    ids = [r[0] for r in database.execute("SELECT id FROM meetings ORDER BY date")]
+    assert case_list(database, ids[0]) == []
+    assert case_list(database, ids[1]) == m1 == case_list(database, ids[0], upcoming=True)
+    assert case_list(database, ids[2]) == [m1[1], *m2[1:]]
+    assert case_list(database, ids[2], upcoming=True) == [m2[1]]  # continued at 3; 消防局 was not mentioned
+
+
+def test_the_rest_of_the_cases_follow_a_statement_naming_some(tmp_path):
+    """第1案解除列管，其餘繼續列管: the second part names no number; it means every
+    case the first part did not name."""
+    database, (m1, _) = build_series(tmp_path, [
+        ("2023-03-01", [item("請衛生局辦理", "directive"), item("請社會局辦理", "directive"), item("請民政局辦理", "directive")]),
+        ("2023-06-01", [item("第1案解除列管，其餘繼續列管。", "noted", tracking="解除列管", refs=[1],
+                             extra={"tracking": [{"status": "解除列管", "refs": [1]}, {"status": "繼續列管", "refs": []}]})]),
+    ])
+    assert [status_of(database, i) for i in m1] == ["released", "continued", "continued"]
+
+
+FIRST_MEETING = ("2023-03-01", [
+    item("請衛生局於一個月內完成社區關懷訪視員招募", "directive"),
+    item("請社會局於下次會議報告脆弱家庭個案追蹤情形", "directive"),
+    item("請民政局盤點轄內避難處所容量並函報", "directive"),
+])
+
+
+@pytest.mark.parametrize("row, refs, expected", [
+    ("社會局報告脆弱家庭個案追蹤情形", [1], ["open", "released", "open"]),  # the number disagrees with the quote
+    ("民政局盤點轄內避難處所容量", [], ["open", "open", "released"]),  # no number
+    ("民政局盤點轄內避難處所容量", [7], ["open", "open", "released"]),  # a number with no case
+    ("完成社區關懷訪視員招募", [1], ["released", "open", "open"]),  # number and quote agree
+    ("辦理防災演練並回報成果情形", [2], ["open", "released", "open"]),  # quotes nothing: the number stands
+    ("辦理防災演練並回報成果情形", [], ["open", "open", "open"]),  # quotes nothing, no number: nothing
+])
+def test_a_tracking_row_is_matched_to_its_case_by_its_wording(tmp_path, row, refs, expected):
+    """A row of a 前次會議列管事項 table (number, subject, 解除列管) numbered by
+    another convention still releases the case whose wording it quotes."""
+    database, (m1, _) = build_series(tmp_path, [
+        FIRST_MEETING, ("2023-06-01", [item(row, "noted", tracking="解除列管", refs=refs)]),
+    ])
+    assert [status_of(database, i) for i in m1] == expected
+
+
+def test_a_quote_matching_two_cases_equally_leaves_the_number(tmp_path):
+    """A directive repeated at meeting 2 and its continued original are both on
+    meeting 3's list with the same wording: the quote cannot choose, the number does."""
+    directive = "請社會局於下次會議報告脆弱家庭個案追蹤情形"
+    database, (m1, m2, _) = build_series(tmp_path, [
+        ("2023-03-01", [item(directive, "directive")]),
+        ("2023-06-01", [item("第1案繼續列管", "decision", tracking="繼續列管", refs=[1]), item(directive, "directive")]),
+        ("2023-09-01", [item(directive, "noted", tracking="解除列管", refs=[2])]),
+    ])
+    assert status_of(database, m1[0]) == "continued"
+    assert status_of(database, m2[1]) == "released"
 
 
 @pytest.mark.parametrize(
