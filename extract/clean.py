@@ -62,6 +62,17 @@ PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 
+# A browser's print margins (Chromium, Firefox, Edge): the header's date and
+# time, then the page title (11/23/26, 2:40 PM 會議紀錄; 2026/11/23 下午2:40),
+# and the footer's URL, then the page count (file:///…/a.html 1/3).
+BROWSER_MARGIN = re.compile(
+    r"^\s*(?:"
+    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*,?\s*(?:上午|下午|[AP]M)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AP]M|上午|下午))?(?:\s.*)?"
+    r"|(?:https?|file)://\S+(?:\s+\d{1,4}\s*(?:/|of)\s*\d{1,4})?"
+    r")\s*$",
+    re.IGNORECASE,
+)
+
 # Sentences and numbered points are never running text.
 BODY_TEXT = re.compile(r"[。；！？]\s*$|^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
 
@@ -164,7 +175,9 @@ def remove_running_lines(pages: list[Page]) -> list[Page]:
     - a block of two or more edge lines of the first page repeated on other
       pages (a letterhead on the minutes' pages but not on the attachments;
       a deck's repeated slide title does not reach back to the cover);
-    - a bare page number (``- 2 -``, ``第 1 頁，共 3 頁``), which needs no repetition.
+    - a bare page number (``- 2 -``, ``第 1 頁，共 3 頁``) or a browser's
+      print header or footer (a date and time, a URL), which need no
+      repetition: a one-page web page printed from a browser has them once.
 
     Lines are dropped from the edge inwards and the first body line stops
     the walk, so a body line that happens to repeat near the top stays. A
@@ -184,7 +197,8 @@ def remove_running_lines(pages: list[Page]) -> list[Page]:
         for side, band in page_edges.items():
             for line, _ in band:
                 if BODY_TEXT.search(line.text) or not (
-                    PAGE_NUMBER.match(line.text) or (page.number, side, mask(line.text)) in running
+                    PAGE_NUMBER.match(line.text) or BROWSER_MARGIN.match(line.text)
+                    or (page.number, side, mask(line.text)) in running
                 ):
                     break
                 drop.add(id(line))

@@ -28,8 +28,13 @@ from extract.model import Document, Line, Paragraph
 from extract.outline import FIELDS, label, numbering
 
 FULL_SHARE = 0.9  # a line reaching 90 % of the usual right edge is "full"
+AT_MARGIN_LINES = 3  # lines ending together at the right: the margin seen
 WRAPPED_SHARE = 0.3  # share of long lines that must be full for the text to count as hard-wrapped
 LATIN = re.compile(r"[A-Za-z]")
+# Punctuation a line may not open (kinsoku): a typesetter carries the word before it over too.
+NO_LINE_START = "，。、；：？！」』）〉》】,.;:?!)]"
+FIRST_WORD = re.compile(rf"(?:[A-Za-z0-9]+|.)[{re.escape(NO_LINE_START)}]*")
+ROOM_TOLERANCE = 0.25  # em: a line wrapped ragged can stop this far beyond a word's width from the margin
 SENTENCE_END = tuple("。！？!?")
 # A header field opening a line (時間：…, or the legislature's 時　　間　… with no colon).
 HEADER_FIELD = re.compile(rf"^(?:{FIELDS})\s*(?:[:：]|\s(?=\S))")
@@ -92,9 +97,15 @@ def right_edge(line: Line) -> float:
     return line.bbox[2] if line.bbox else display_width(line.text.rstrip())
 
 
-def full_edge(lines: list[Line]) -> float | None:
+def full_edge(lines: list[Line], page_width: float | None = None) -> float | None:
     """The usual right edge of hard-wrapped lines, or None when lines are not
     hard-wrapped (a text file with one paragraph per line).
+
+    In a PDF whose lines seldom wrap (a short page of one-line fields and
+    points), fewer than :data:`AT_MARGIN_LINES` lines reach the right
+    margin, and the usual edge of the longest lines is no margin: the text
+    box is then taken to be centred on the page (``page_width``), as Word's
+    and browsers' default margins are.
 
     >>> wrapped = ["一、請民政局加強督導同仁出席會議", "，另請社會局加強橫向聯繫聯繫。", "二、洽悉。"]
     >>> full_edge([Line(t, 1) for t in wrapped]), full_edge([Line(t, 1) for t in ["短", "較長的一行文字。", "洽悉。"]])
@@ -105,12 +116,43 @@ def full_edge(lines: list[Line]) -> float | None:
         return None
     upper_half = edges[len(edges) // 2:]
     usual = upper_half[len(upper_half) // 2]
-    if any(line.bbox for line in lines):
-        return usual  # PDF: the right margin is real even if few lines reach it
+    boxed = [line for line in lines if line.bbox]
+    if boxed:
+        if page_width is None:
+            return usual
+        em = sorted(line.bbox[3] - line.bbox[1] for line in boxed)[len(boxed) // 2]
+        centred_edge = page_width - min(line.bbox[0] for line in boxed)
+        inside = [e for e in edges if e <= centred_edge + em]
+        at_margin = [e for e in inside if e >= inside[-1] - em] if inside else []
+        return usual if len(at_margin) >= AT_MARGIN_LINES else max(usual, centred_edge)
     long_lines = [e for e in edges if e >= usual / 2]
     # Hard-wrapped lines stop at one margin: many lines end within 10 % of it.
     at_margin = [e for e in long_lines if FULL_SHARE * usual <= e <= usual / FULL_SHARE]
     return usual if len(at_margin) >= WRAPPED_SHARE * len(long_lines) and len(at_margin) >= 2 else None
+
+
+def leaves_room_for(line: Line, following: Line, edge: float) -> bool:
+    """Whether a PDF line stops short enough of the margin that the next line's
+    first word (with the punctuation that may not open a line) would have fit:
+    then the line ended by choice, not by wrapping. Character widths come
+    from the next line's own box. A next line set further right (a hanging
+    indent's continuation, a table cell's second line) is in another column,
+    whose margin is not the page's, and is not judged.
+
+    >>> short = Line("造成編列預算困難：", 3, bbox=(174, 682, 435, 698))
+    >>> leaves_room_for(short, Line("衛生福利部社會及家庭署", 4, bbox=(142, 77, 318, 92)), 470)
+    True
+    >>> leaves_room_for(short, Line("，另請社會局", 4, bbox=(142, 77, 238, 92)), 450)
+    False
+    """
+    text = following.text.strip()
+    if not (line.bbox and following.bbox and text):
+        return False
+    em = 2 * (following.bbox[2] - following.bbox[0]) / max(display_width(text), 1)
+    if following.bbox[0] > line.bbox[0] + em / 2:
+        return False
+    word = FIRST_WORD.match(text).group(0)
+    return edge - right_edge(line) >= (display_width(word) / 2 + ROOM_TOLERANCE) * em
 
 
 def join(left: str, right: str) -> str:
@@ -148,19 +190,50 @@ def continues_after_full_line(text: str, previous: str, short: bool, last_values
     return number is None or number.value not in (1, last_values.get(number.level, 0) + 1)
 
 
+def field_rows(document: Document) -> set[tuple[str, str]]:
+    """(name, value's first line) of the rows of ruled tables opened by a
+    header field name (時間, 主席...), whitespace removed from the value."""
+    return {
+        (row[0].strip(), re.sub(r"\s+", "", row[1].split("\n")[0]))
+        for page in document.pages for table in page.tables for row in table
+        if len(row) > 1 and row[0] and row[1] and re.fullmatch(rf"(?:{FIELDS})", row[0].strip())
+    }
+
+
+def with_field_colon(text: str, rows: set[tuple[str, str]]) -> str:
+    """A header table's row, read as a line, as a field: the name, a colon, the value.
+
+    >>> with_field_colon("主席 許議長修睿", {("主席", "許議長修睿")}), with_field_colon("主席 裁示：照辦", {("主席", "許議長修睿")})
+    ('主席：許議長修睿', '主席 裁示：照辦')
+    """
+    name, _, value = text.partition(" ")
+    packed = re.sub(r"\s+", "", value)
+    if any(name == row_name and row_value and packed.startswith(row_value) for row_name, row_value in rows):
+        return f"{name}：{value.lstrip()}"
+    return text
+
+
 def paragraphs(document: Document) -> list[Paragraph]:
     """The document's lines re-joined into paragraphs, each keeping the page of
-    its first line and its source lines (see the module example)."""
+    its first line and its source lines (see the module example). A row of
+    a header table (時間 | 113年…, read as ``時間 113年…``) reads as a field
+    (``時間：113年…``), as the header fields of running text do."""
     lines = [line for line in document.lines if line.text.strip() and not is_clutter(line.text)]
-    edge = full_edge(lines)
+    rows = field_rows(document)
+    widths = [page.width for page in document.pages if page.width]
+    edge = full_edge(lines, max(widths) if widths else None)
+    fulls = [
+        edge is not None and right_edge(line) >= FULL_SHARE * edge
+        and not (following is not None and leaves_room_for(line, following, edge))
+        for line, following in zip(lines, [*lines[1:], None])
+    ]
     result: list[Paragraph] = []
     current: list[Line] = []
     text = ""
     previous_full = False
     last_values: dict[int, int] = {}  # the last number seen at each outline level
-    for line in lines:
-        piece = canonical(line.text.strip())
-        full = edge is not None and right_edge(line) >= FULL_SHARE * edge
+    for line, full in zip(lines, fulls):
+        piece = canonical(with_field_colon(line.text.strip(), rows))
         if current and not (previous_full and continues_after_full_line(piece, text, not full, last_values)):
             result.append(Paragraph(text, current[0].page, tuple(current)))
             current, text = [], ""

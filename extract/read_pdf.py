@@ -7,10 +7,11 @@ that both engines give the same lines and tables on the corpus:
 - characters: both engines hand theirs to one line builder,
   :func:`build_lines`. Characters drawn twice at the same spot (fake bold,
   overlapping clip strips) are dropped; characters on one baseline form a
-  row; a wide gap, or a word-sized gap between characters the page did not
-  write one after the other, splits a row into segments (table cells, slide
-  columns); segments follow the order in which the page writes them, unless
-  that order is scrambled, and then the page's geometry.
+  row; a wide gap, a word-sized gap between characters the page did not
+  write one after the other, or a ruled table's cell wall splits a row
+  into segments (table cells, slide columns); segments follow the order
+  in which the page writes them, unless that order is scrambled, and then
+  the page's geometry.
 - tables: pdfplumber's own "lines" algorithm (snap, join, intersect, cells)
   runs on the page's ruling edges, which pypdfium2 reads from the path
   objects, and only on pages that draw both horizontal and vertical rules.
@@ -41,6 +42,7 @@ log = logging.getLogger(__name__)
 # letters a word space (about 0.25 em) is.
 SPACE_GAP_CJK = 0.4
 SPACE_GAP_LATIN = 0.15
+LETTER_SPACED_GAPS = 4  # a segment's usual gap between characters is its letter spacing from this many gaps on
 SEGMENT_GAP = 2.0  # ...and wider than this many, a separate segment (cell, column)
 QUARTER_TURN = math.pi / 2
 RULE_LENGTH = 8.0  # points; shorter paths are glyph-like marks, not table rules
@@ -82,6 +84,7 @@ class Char(NamedTuple):
     order: int  # position among the page's visible characters in content-stream order
     turn: int = 0  # quarter turns counter-clockwise of the text direction (1: reads upwards)
     space_before: bool = False  # the reader saw a word gap right before this character
+    baseline: float | None = None  # top-down y of the pen's origin, for upright text
 
     @property
     def height(self) -> float:
@@ -90,6 +93,16 @@ class Char(NamedTuple):
     @property
     def middle(self) -> float:
         return (self.top + self.bottom) / 2
+
+    @property
+    def level(self) -> float:
+        """Where the character sits vertically: its baseline if known, else its box's middle.
+
+        Glyph boxes that follow the outline (一 and 。 in LibreOffice's and
+        Chromium's PDFs) put their middles far from the line's; the
+        baseline is the line's own.
+        """
+        return self.middle if self.baseline is None else self.baseline
 
 
 def read_pdf(path: str, data: bytes, password: str | None = None, engine: str = "pdfium") -> list[Page]:
@@ -138,11 +151,13 @@ def read_page(path: str, pdfium_page, number: int, plumber: "PlumberSource", alw
         chars = plumber_chars(plumber_page) if plumber_page else chars
     try:
         if has_usable_text(chars):
-            page.lines = build_lines(chars, number)
+            grids = []
             if plumber_page is not None:
-                page.tables = ruled_tables(plumber_page.edges, chars)
+                grids = ruled_grids(plumber_page.edges)
             elif may_hold_ruled_table(pdfium_page):
-                page.tables = ruled_tables(pdfium_edges(pdfium_page, height), chars)
+                grids = ruled_grids(pdfium_edges(pdfium_page, height))
+            page.lines = build_lines(chars, number, cell_walls(grids))
+            page.tables = [grid_text(grid, chars) for grid in grids]
         else:
             from extract.ocr import ocr_page
 
@@ -289,6 +304,11 @@ def ruled_tables(edges: list[dict], chars: list[Char]) -> list[list[list[str]]]:
     (pdfplumber's or :func:`pdfium_edges`); a cell's text is its characters
     put into lines by :func:`build_lines`, one per text line.
     """
+    return [grid_text(grid, chars) for grid in ruled_grids(edges)]
+
+
+def ruled_grids(edges: list[dict]) -> list:
+    """pdfplumber ``Table`` objects (cells, no text) for the grids that ``edges`` draw."""
     from pdfplumber import table as plumber_table
     from pdfplumber.utils import filter_edges
 
@@ -310,13 +330,36 @@ def ruled_tables(edges: list[dict], chars: list[Char]) -> list[list[list[str]]]:
         edges, settings.intersection_x_tolerance, settings.intersection_y_tolerance
     )
     cells = plumber_table.intersections_to_cells(intersections)
-    tables = []
-    for group in plumber_table.cells_to_tables(cells):
-        table = plumber_table.Table(None, group)
-        x0, top, x1, bottom = table.bbox
-        inside = CharsByMiddle(char for char in chars if x0 <= char.x0 <= x1 and top <= char.middle <= bottom)
-        tables.append([[cell_text(cell, inside) for cell in row.cells] for row in table.rows])
-    return tables
+    return [plumber_table.Table(None, group) for group in plumber_table.cells_to_tables(cells)]
+
+
+def grid_text(grid, chars: list[Char]) -> list[list[str]]:
+    """The text of each cell of a grid, row by row."""
+    x0, top, x1, bottom = grid.bbox
+    inside = CharsByMiddle(char for char in chars if x0 <= char.x0 <= x1 and top <= char.middle <= bottom)
+    return [[cell_text(cell, inside) for cell in row.cells] for row in grid.rows]
+
+
+class Wall(NamedTuple):
+    """A vertical rule between two cells of one table row."""
+
+    x: float
+    top: float
+    bottom: float
+
+
+def cell_walls(grids: list) -> list[Wall]:
+    """The rules separating side-by-side cells of the grids' rows.
+
+    Only rules with a cell on each side count: a box drawn around a single
+    cell or a highlighted phrase separates nothing.
+    """
+    walls = []
+    for grid in grids:
+        for row in grid.rows:
+            present = [cell for cell in row.cells if cell is not None]
+            walls.extend(Wall(left[2], left[1], left[3]) for left, right in zip(present, present[1:]))
+    return walls
 
 
 class CharsByMiddle:
@@ -389,7 +432,8 @@ def pdfium_chars(pdfium_page, page_height: float) -> list[Char]:
                 if abs(next_y - y) < 0.5 and x < next_x < right:
                     right = next_x
             left = min(max(left, x), right)
-        chars.append(Char(text, left, page_height - top, right, page_height - bottom, len(chars), turn, space_before))
+        chars.append(Char(text, left, page_height - top, right, page_height - bottom, len(chars), turn, space_before,
+                          page_height - y if turn == 0 else None))
     return chars
 
 
@@ -410,10 +454,13 @@ def char_codes(handle, count: int) -> list[int]:
 def plumber_chars(plumber_page) -> list[Char]:
     """The same as :func:`pdfium_chars`, read by pdfplumber."""
     visible = [char for char in plumber_page.chars if char["text"].strip()]
-    return [
-        Char(char["text"], char["x0"], char["top"], char["x1"], char["bottom"], order, quarter_turns(char["matrix"]))
-        for order, char in enumerate(visible)
-    ]
+    chars = []
+    for order, char in enumerate(visible):
+        turn = quarter_turns(char["matrix"])
+        # top is measured from the page's top edge as y1 is from its bottom: the origin's y alike.
+        baseline = char["top"] + char["y1"] - char["matrix"][5] if turn == 0 else None
+        chars.append(Char(char["text"], char["x0"], char["top"], char["x1"], char["bottom"], order, turn, False, baseline))
+    return chars
 
 
 def quarter_turns(matrix: tuple[float, ...]) -> int:
@@ -447,12 +494,14 @@ def has_usable_text(chars: list[Char]) -> bool:
     return unmapped < len(chars) / 2 and foreign < FOREIGN_SHARE * len(chars)
 
 
-def build_lines(chars: Iterable[Char], page_number: int) -> list[Line]:
+def build_lines(chars: Iterable[Char], page_number: int, walls: list[Wall] = ()) -> list[Line]:
     """Lines of a page from its characters (see the module docstring).
 
     Rotated text (a landscape table set sideways on a portrait page) is laid
     out in its own reading direction; each direction's lines form a block,
     and blocks follow the written order. Line boxes are in page coordinates.
+    Upright characters on either side of a table's cell wall (``walls``) are
+    in separate segments however close they sit.
 
     >>> chars = [Char(t, 10 * i, 0, 10 * i + 10, 10, i) for i, t in enumerate("會議紀錄")]
     >>> [line.text for line in build_lines(chars, 1)]
@@ -465,16 +514,17 @@ def build_lines(chars: Iterable[Char], page_number: int) -> list[Line]:
     lines = []
     for block in blocks:
         on_page = {char.order: char for char in block}
-        for texts, orders in line_chars([upright(char) for char in block]):
+        block_walls = walls if block[0].turn == 0 else ()
+        for texts, orders in line_chars([upright(char) for char in block], block_walls):
             box = [on_page[order] for order in orders]
             bbox = (min(c.x0 for c in box), min(c.top for c in box), max(c.x1 for c in box), max(c.bottom for c in box))
             lines.append(Line(text=" ".join(texts), page=page_number, bbox=bbox))
     return lines
 
 
-def line_chars(chars: list[Char]) -> list[tuple[list[str], list[int]]]:
+def line_chars(chars: list[Char], walls: list[Wall] = ()) -> list[tuple[list[str], list[int]]]:
     """(segment texts, character orders) of each line, in reading order."""
-    segments = [segment for row in rows(chars) for segment in split_segments(dedupe(row))]
+    segments = [segment for row in rows(chars) for segment in split_segments(dedupe(row), walls)]
     if stream_coherence(segments) >= COHERENT_STREAM:
         segments.sort(key=lambda segment: min(char.order for char in segment))
     lines: list[tuple[list[str], list[int]]] = []
@@ -511,10 +561,12 @@ def upright(char: Char) -> Char:
 
 
 def rows(chars: Iterable[Char]) -> list[list[Char]]:
-    """Characters grouped by baseline, top to bottom, each row sorted left to right."""
+    """Characters grouped by baseline (by box middle where the baseline is
+    unknown), top to bottom, each row sorted left to right."""
     grouped: list[list[Char]] = []
     middle = row_height = 0.0
-    by_middle = sorted(((char.top + char.bottom) / 2, order, char) for order, char in enumerate(chars))
+    by_middle = sorted(((char.top + char.bottom) / 2 if char.baseline is None else char.baseline, order, char)
+                       for order, char in enumerate(chars))  # char.level, inlined
     # A flat glyph (一, 、) boxed by its outline, not its em square (fonts without
     # ascent metrics, as Chromium embeds them), takes the usual height: with its
     # own it opened a row of its own and 一、 fell apart from its point.
@@ -550,45 +602,69 @@ def dedupe(row: list[Char]) -> list[Char]:
     return kept
 
 
-def split_segments(row: list[Char]) -> list[list[Char]]:
+def split_segments(row: list[Char], walls: list[Wall] = ()) -> list[list[Char]]:
     """Split a row into segments: text runs that the page wrote as one.
 
-    A row splits at a gap wider than a cell padding, and at a word-sized gap
+    A row splits at a gap wider than a cell padding, at a word-sized gap
     where the neighbours were not written one after the other (two table
-    cells or slide columns set close together).
+    cells or slide columns set close together), and at a cell wall between
+    the neighbours (a header table's 時間 | 113年… with a narrow padding,
+    written in one run: without it the field name ran into its value).
 
     >>> cells = [Char("甲", 0, 0, 10, 10, 0), Char("乙", 15, 0, 25, 10, 40)]
     >>> [len(segment) for segment in split_segments(cells)]
     [1, 1]
     """
     segments: list[list[Char]] = []
+    wall_xs = sorted(wall.x for wall in walls if wall.top <= row[0].middle <= wall.bottom) if walls and row else []
     for char in row:
         if segments:
             last = segments[-1][-1]
             gap = char.x0 - last.x1
             written_apart = abs(char.order - last.order) > STREAM_NEIGHBOURS
-            if gap <= SEGMENT_GAP * char.height and not (written_apart and gap > SPACE_GAP_CJK * char.height):
+            if gap <= SEGMENT_GAP * char.height and not (written_apart and gap > SPACE_GAP_CJK * char.height) \
+                    and not (wall_xs and walled(last, char, wall_xs)):
                 segments[-1].append(char)
                 continue
         segments.append([char])
     return segments
 
 
+def walled(left: Char, right: Char, wall_xs: list[float]) -> bool:
+    """Whether a cell wall (``wall_xs``: the sorted x of the walls crossing the
+    row) stands between two neighbouring characters of a row.
+
+    >>> walled(Char("間", 0, 0, 10, 10, 0), Char("1", 12, 0, 18, 10, 1), [11.0])
+    True
+    """
+    index = bisect.bisect_right(wall_xs, (left.x0 + left.x1) / 2)
+    return index < len(wall_xs) and wall_xs[index] < (right.x0 + right.x1) / 2
+
+
 def segment_text(segment: list[Char]) -> str:
     """The segment's characters, with a space where the gap is a word space.
 
     Between Latin characters, a word gap the reader saw (``space_before``)
-    is a space whatever the boxes say.
+    is a space whatever the boxes say, unless the text is letter-spaced.
+    Gaps are measured beyond the segment's usual gap: letter spacing
+    (字元間距加寬, CSS letter-spacing) and justified CJK text spread every
+    character alike, and ``1.`` set letter-spaced is no ``1 .``.
 
     >>> segment_text([Char("f", 0, 0, 6, 10, 0), Char("t", 5.5, 0, 9, 10, 1, space_before=True)])
     'f t'
+    >>> segment_text([Char(t, 14 * i, 0, 14 * i + (6 if t in "1." else 10), 10, i) for i, t in enumerate("1.請辦理")])
+    '1.請辦理'
     """
     height = max(char.height for char in segment)
+    gaps = sorted(right.x0 - left.x1 for left, right in zip(segment, segment[1:]))
+    spacing = max(gaps[len(gaps) // 2], 0.0) if len(gaps) >= LETTER_SPACED_GAPS else 0.0
+    # The reader sees the letter spacing itself as word gaps.
+    trust_reader = spacing <= SPACE_GAP_LATIN * height
     parts = [segment[0].text]
     for left, right in zip(segment, segment[1:]):
         wide = is_wide(left.text) or is_wide(right.text)
         threshold = SPACE_GAP_CJK if wide else SPACE_GAP_LATIN
-        if right.x0 - left.x1 > threshold * height or (right.space_before and not wide):
+        if right.x0 - left.x1 - spacing > threshold * height or (right.space_before and trust_reader and not wide):
             parts.append(" ")
         parts.append(right.text)
     return "".join(parts)
@@ -600,7 +676,7 @@ def is_wide(char: str) -> bool:
 
 
 def same_row(first: list[Char], second: list[Char]) -> bool:
-    return abs(first[0].middle - second[0].middle) <= SAME_ROW * min(first[0].height, second[0].height)
+    return abs(first[0].level - second[0].level) <= SAME_ROW * min(first[0].height, second[0].height)
 
 
 def stream_coherence(segments: list[list[Char]]) -> float:
