@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from extract.layout import canonical, is_clutter
+from extract.layout import FULL_SHARE, canonical, is_clutter, right_edge
 from extract.model import Line, Meeting, Page, Paragraph
 from extract.outline import FIELDS, label, numbering
 from extract.rocdate import parse_roc_date, to_halfwidth
@@ -175,17 +175,40 @@ def title_of(paragraphs: list[Paragraph]) -> str | None:
     >>> title_of([Paragraph("首頁 > 院會議案", 1), Paragraph("行政院第3875次會議決定", 1), Paragraph("行政院第3875次會議", 1)])
     '行政院第3875次會議'
     """
-    lines = [canonical(line.text.strip()) for p in paragraphs[:HEADER_SPAN] for line in (p.lines or [Line(p.text, p.page)])]
-    ranked = [(rank, index) for index, text in enumerate(lines) if (rank := title_rank(text)) is not None]
+    lines = [line for p in paragraphs[:HEADER_SPAN] for line in (p.lines or [Line(p.text, p.page)])]
+    widest = max((right_edge(line) for line in lines), default=0)
+    # (text, whether a PDF line runs to the right margin, so that the next continues it)
+    entries = rejoin_split_title([(canonical(line.text.strip()),
+                                   line.bbox is not None and right_edge(line) >= FULL_SHARE * widest)
+                                  for line in lines])
+    ranked = [(rank, index) for index, (text, _) in enumerate(entries) if (rank := title_rank(text)) is not None]
     if not ranked:
         return None
     _, index = min(ranked)
-    text = lines[index]
-    before = lines[index - 1] if index else ""
-    if before and (SESSION.match(text) or len(text) <= 6) and not re.search(r"[，。：:A-Za-z]", before) \
+    text = entries[index][0]
+    before, wrapped = entries[index - 1] if index else ("", False)
+    wrapped = wrapped and title_rank(before) is None
+    if before and (SESSION.match(text) or len(text) <= 6 or wrapped) and not re.search(r"[，。：:A-Za-z]", before) \
             and not is_clutter(before):
         text = f"{before} {text}" if SESSION.match(text) else before + text
     return join_spaced_digits(text)
+
+
+def rejoin_split_title(entries: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """(line, runs to the margin) entries with a title wrapped inside its last
+    word (…全體委員會議紀 / 錄) as one.
+
+    >>> rejoin_split_title([("立法院社會福利及衛生環境委員會第12次全體委員會議紀", True), ("錄", False), ("時間：…", False)])
+    [('立法院社會福利及衛生環境委員會第12次全體委員會議紀錄', False), ('時間：…', False)]
+    """
+    joined: list[tuple[str, bool]] = []
+    for text, full in entries:
+        if joined and len(text) <= 4 and title_rank(joined[-1][0]) is None \
+                and title_rank(joined[-1][0] + text) is not None:
+            joined[-1] = (joined[-1][0] + text, full)
+        else:
+            joined.append((text, full))
+    return joined
 
 
 def body_of(title: str) -> str:

@@ -189,3 +189,17 @@ def test_body_keeps_its_meeting_type_without_a_session():
 
     assert body_of("臺南市政府衛生局局務會議紀錄") == body_of("臺南市政府衛生局第5次局務會議紀錄")
     assert body_of("嘉義市行政輔導團會議紀錄") == "嘉義市行政輔導團"
+
+
+def test_title_wrapped_at_the_margin_is_read_whole():
+    """A long title printed across two lines (…衛生環境委 / 員會第12次…會議紀錄) gave
+    only its second line: titles were read line by line, and only a session or
+    a short tail was joined to the line before."""
+    from extract.header import title_of
+    from extract.model import Line, Paragraph
+
+    rows = [("立法院第11屆第1會期社會福利及衛生環境委", (34, 37, 446, 51)),
+            ("員會第12次全體委員會議紀錄", (34, 57, 300, 71)),
+            ("時間：中華民國113年4月10日上午9時", (34, 82, 448, 96))]
+    paragraphs = [Paragraph(text, 1, (Line(text, 1, bbox),)) for text, bbox in rows]
+    assert title_of(paragraphs) == "立法院第11屆第1會期社會福利及衛生環境委員會第12次全體委員會議紀錄"
