@@ -399,7 +399,7 @@ def pdfium_chars(pdfium_page, page_height: float) -> list[Char]:
     handle = textpage.raw
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     box = pdfium_raw.FS_RECTF()
-    origin_refs, box_ref = (ctypes.byref(origin_x), ctypes.byref(origin_y)), ctypes.byref(box)
+    x_ref, y_ref, box_ref = ctypes.byref(origin_x), ctypes.byref(origin_y), ctypes.byref(box)
     get_origin, get_box = pdfium_raw.FPDFText_GetCharOrigin, pdfium_raw.FPDFText_GetLooseCharBox
     get_angle, is_generated = pdfium_raw.FPDFText_GetCharAngle, pdfium_raw.FPDFText_IsGenerated
     drawn = []  # (code, left, bottom, right, top, origin x, origin y, turn, space before) of non-generated chars
@@ -411,29 +411,31 @@ def pdfium_chars(pdfium_page, page_height: float) -> list[Char]:
             if code in WHITESPACE_CODES and is_generated(handle, index):
                 generated_space = code == SPACE_CODE
                 continue
-            get_origin(handle, index, *origin_refs)
+            get_origin(handle, index, x_ref, y_ref)
             get_box(handle, index, box_ref)
             # pdfium measures the angle clockwise; turns count counter-clockwise.
-            turn = -round(get_angle(handle, index) / QUARTER_TURN) % 4
-            drawn.append((code, box.left, box.bottom, box.right, box.top, origin_x.value, origin_y.value, turn,
-                          generated_space))
+            drawn.append((code, box.left, box.bottom, box.right, box.top, origin_x.value, origin_y.value,
+                          -round(get_angle(handle, index) / QUARTER_TURN) % 4, generated_space))
             generated_space = False
     finally:
         textpage.close()
     chars = []
+    make = Char._make  # all fields in order: a third of the cost of Char(...) with its defaults
     last = len(drawn) - 1
     for position, (code, left, bottom, right, top, x, y, turn, space_before) in enumerate(drawn):
         if code == 0 or code in WHITESPACE_CODES:
             continue  # spaces come back from the gaps, as with pdfplumber
         text = "\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)  # a lone surrogate is no character
+        baseline = None
         if turn == 0:
             if position < last:
-                next_x, next_y = drawn[position + 1][5:7]
-                if abs(next_y - y) < 0.5 and x < next_x < right:
-                    right = next_x
+                following = drawn[position + 1]
+                if abs(following[6] - y) < 0.5 and x < following[5] < right:
+                    right = following[5]
             left = min(max(left, x), right)
-        chars.append(Char(text, left, page_height - top, right, page_height - bottom, len(chars), turn, space_before,
-                          page_height - y if turn == 0 else None))
+            baseline = page_height - y
+        chars.append(make((text, left, page_height - top, right, page_height - bottom, len(chars), turn, space_before,
+                           baseline)))
     return chars
 
 
@@ -617,16 +619,19 @@ def split_segments(row: list[Char], walls: list[Wall] = ()) -> list[list[Char]]:
     """
     segments: list[list[Char]] = []
     wall_xs = sorted(wall.x for wall in walls if wall.top <= row[0].middle <= wall.bottom) if walls and row else []
+    last = None
     for char in row:
-        if segments:
-            last = segments[-1][-1]
+        if last is not None:
             gap = char.x0 - last.x1
+            height = max(char.bottom - char.top, 1.0)  # char.height, inlined: this runs on every character
             written_apart = abs(char.order - last.order) > STREAM_NEIGHBOURS
-            if gap <= SEGMENT_GAP * char.height and not (written_apart and gap > SPACE_GAP_CJK * char.height) \
+            if gap <= SEGMENT_GAP * height and not (written_apart and gap > SPACE_GAP_CJK * height) \
                     and not (wall_xs and walled(last, char, wall_xs)):
                 segments[-1].append(char)
+                last = char
                 continue
         segments.append([char])
+        last = char
     return segments
 
 
@@ -655,7 +660,7 @@ def segment_text(segment: list[Char]) -> str:
     >>> segment_text([Char(t, 14 * i, 0, 14 * i + (6 if t in "1." else 10), 10, i) for i, t in enumerate("1.請辦理")])
     '1.請辦理'
     """
-    height = max(char.height for char in segment)
+    height = max(max(char.bottom - char.top for char in segment), 1.0)  # the tallest char.height
     gaps = sorted(right.x0 - left.x1 for left, right in zip(segment, segment[1:]))
     spacing = max(gaps[len(gaps) // 2], 0.0) if len(gaps) >= LETTER_SPACED_GAPS else 0.0
     # The reader sees the letter spacing itself as word gaps.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
@@ -10,9 +11,10 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from db.build import build, expand_paths
+from db.build import _preload, build, default_extractor, expand_paths
 from db.cli import main
 from db.migrate import connect
+from extract.units import unit_pipeline
 from tests.kb_fixtures import dump, file_hash, item, json_extractor, meeting, write_doc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -272,3 +274,12 @@ def test_a_changed_extractor_re_extracts_unchanged_files(three_docs, tmp_path):
     again = build(db_path, three_docs, workers=0, extractor=wrapped_extractor, now=NOW)
     assert len(again.skipped) == 3
     assert connect(db_path)["documents"].count == 3
+
+
+def test_preloading_the_unit_pipeline_leaves_garbage_collection_on():
+    """The parent loads the spaCy pipeline with collection paused, for speed;
+    left paused, every later cycle of the process would never be freed."""
+    unit_pipeline.cache_clear()
+    _preload(default_extractor)
+    assert unit_pipeline.cache_info().currsize == 1
+    assert gc.isenabled()
