@@ -66,6 +66,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from sqlite_utils import Database
@@ -83,6 +84,7 @@ ALL_CASES = re.compile(r"(?:[均皆]|全[數部]|所有|悉數|其[餘余])[^第
 _SPACE_NEXT_TO_CJK = re.compile(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])")
 
 
+@lru_cache(maxsize=1 << 16)  # repeat linking compares each item with every earlier meeting's
 def normalise_name(name: str) -> str:
     """A body or unit name as compared and stored: NFKC, 台→臺, no spaces
     next to Chinese characters (layout, as in ``1 0 1 年``), single spaces elsewhere.
