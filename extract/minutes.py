@@ -167,19 +167,25 @@ def remark_kind(text: str) -> ItemKind:
     return "noted"
 
 
-def outcome_kind(name: str, text: str) -> ItemKind:
-    """The kind of a point in an outcome block named ``name`` (決議, 主席裁示...).
+def outcome_kind(name: str, text: str, discussion: bool = False) -> ItemKind:
+    """The kind of a point in an outcome block named ``name`` (決議, 主席裁示...);
+    a bare 結論 is a resolution under a proposal (``discussion``), else a
+    decision on a report.
 
     >>> outcome_kind("決議", "照案通過。"), outcome_kind("縣長裁示", "請民政局辦理。"), outcome_kind("決定", "洽悉。")
     ('resolution', 'directive', 'noted')
     >>> outcome_kind("決定事項", "第1案解除列管，其餘繼續列管。"), outcome_kind("決定事項", "請民政局辦理。")
     ('noted', 'decision')
+    >>> outcome_kind("結論", "請長照司研議。"), outcome_kind("會議結論", "請長照司研議。", discussion=True)
+    ('decision', 'resolution')
     """
     if is_acknowledgement(text) or only_tracking(text):
         return "noted"
     kind = OUTCOME_KIND.get(squash(name).removeprefix("會議").removesuffix("事項"))
     if kind:
         return kind
+    if squash(name).removeprefix("會議") == "結論":
+        return "resolution" if discussion else "decision"
     return "directive" if asks(text) or tells_unit(text) else "noted"
 
 
@@ -612,7 +618,8 @@ class MinutesParser:
         if kind == "outcome":
             source = outcome_source(node.label.name)
             for text, paragraphs, marker in self.points(node):
-                self.add(outcome_kind(node.label.name, text), text, source, where, paragraphs, f"{position}/{marker}")
+                self.add(outcome_kind(node.label.name, text, where.discussion), text, source, where, paragraphs,
+                         f"{position}/{marker}")
         elif kind == "proposal":
             for text, paragraphs, marker in self.points(node):
                 proposed = "request" if asks(text) else "milestone" if IN_PROGRESS.search(text) else None

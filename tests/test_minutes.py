@@ -645,3 +645,12 @@ def test_a_report_proposing_to_release_a_case_is_a_tracking_statement():
     _, items = minutes(["新竹縣政府113年第10次縣務會議紀錄", "時間：113年3月18日上午9時", "壹、上次會議裁示事項執行情形報告",
                         "一、交通旅遊處報告：上次會議列管第3案（公車路線調整）已完成，建請解除列管。"])
     assert [(i.kind, i.tracking, i.tracked_refs) for i in items] == [("noted", "解除列管", [3])]
+
+
+def test_bare_conclusion_is_a_decision_on_a_report_and_a_resolution_on_a_proposal():
+    """Cause: a block labelled 結論 (no 主席) was read as a chair's directive;
+    it is the meeting's outcome, like 決定 on a report and 決議 on a proposal."""
+    _, items = minutes(["衛生福利部諮詢會議紀錄", "時間：113年7月2日下午2時", "二、報告案：長照服務據點布建情形", "結論：",
+                        "（一）請長期照顧司於會後二週內提供資料。", "三、討論案：長照人力培訓計畫修正案", "結論：",
+                        "（一）請長期照顧司研議調整方案。"])
+    assert [i.kind for i in items] == ["decision", "resolution"]
