@@ -46,9 +46,8 @@ CLOCK = re.compile(
 )
 RANGE = re.compile(r"\s*(?:至|到|~|～|-|－|—)\s*")
 ADJOURN = re.compile(r"^散\s*會")
-# Meeting types named by their business (局務會議, 市政會議, 主管會議), whose 會議
-# belongs to the body's name, unlike a generic …輔導團會議.
-MEETING_TYPE_STEM = re.compile(r"(?:[局市縣部署處院府]務|市政|縣政|主管|理監事|理事|監事|首長)$")
+# The end of an organisation's name: a title's 會議 after it is generic.
+ORGANISATION_END = re.compile(r"(?:團|會|組|平臺|平台|部|署|局|處|府|院|中心|司|所|室|科|隊|館|聯盟)$")
 GENERIC_KIND = re.compile(r"(?:專案|定期|臨時|工作)?(?:會議|大?會)?")
 TRAILING_ROLE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 
@@ -232,8 +231,11 @@ def body_of(title: str) -> str:
     sessions = list(SESSION.finditer(title))
     if not sessions or sessions[0].start() == 0:
         body = TITLE_END.sub("", title).strip()
-        # 局務會議紀錄 without a session: TITLE_END took 會議 from the meeting type
-        return body + "會議" if MEETING_TYPE_STEM.search(body) else body
+        # TITLE_END took 會議 along with 紀錄; it is part of the name unless what is
+        # left is an organisation (…輔導團會議 → …輔導團; …局務會議, …諮詢會議 keep it)
+        end = TITLE_END.search(title)
+        took_meeting = end is not None and end.group().lstrip().startswith("會議")
+        return body + "會議" if took_meeting and not ORGANISATION_END.search(body) else body
     prefix = title[:sessions[0].start()].strip()
     between = "".join(title[a.end():b.start()].strip() for a, b in zip(sessions, sessions[1:]))
     kind = re.sub(r"\s+", "", OUTCOME_SUFFIX.sub("", TITLE_END.sub("", title[sessions[-1].end():])))

@@ -203,3 +203,12 @@ def test_title_wrapped_at_the_margin_is_read_whole():
             ("時間：中華民國113年4月10日上午9時", (34, 82, 448, 96))]
     paragraphs = [Paragraph(text, 1, (Line(text, 1, bbox),)) for text, bbox in rows]
     assert title_of(paragraphs) == "立法院第11屆第1會期社會福利及衛生環境委員會第12次全體委員會議紀錄"
+
+
+def test_body_drops_a_generic_meeting_only_after_an_organisation():
+    """…諮詢會議紀錄 gave a body ending in 諮詢: 會議 was dropped whenever the title
+    had no session, though it is generic only after an organisation (…輔導團)."""
+    from extract.header import body_of
+
+    assert body_of("衛生福利部「長期照顧服務發展」諮詢會議紀錄") == "衛生福利部「長期照顧服務發展」諮詢會議"
+    assert body_of("強化社會安全網第二期計畫嘉義市行政輔導團會議紀錄") == "強化社會安全網第二期計畫嘉義市行政輔導團"
