@@ -113,24 +113,30 @@ def build_query(args, today: dt.date) -> tuple[CatalogueQuery, str]:
 
 
 async def filter_options(db) -> dict:
-    """The values offered in the filter form, with counts of follow-up items."""
+    """The choices of each filter of the form, as (value, text shown) pairs;
+    counts are of follow-up items."""
     async def pairs(sql):
         return [tuple(row) for row in (await db.execute(sql)).rows]
 
+    def counted(rows, label=lambda value: value):
+        return [(value, f"{label(value)}（{count}）") for value, count in rows]
+
     return {
-        "bodies": await pairs(
+        "body": counted(await pairs(
             "select body, count(*) from item_overview where body is not null and kind != 'noted'"
-            " group by body order by body"),
-        "meetings": await pairs(
+            " group by body order by body")),
+        "meeting": await pairs(
             "select m.id, coalesce(m.title, d.file_name) || coalesce('（' || m.date || '）', '')"
             " from meetings m join documents d on d.id = m.document_id order by m.date desc"),
-        "units": await pairs(
-            "select unit_id, count(*) from item_units group by unit_id order by count(*) desc, unit_id"),
-        "kinds": await pairs("select kind, count(*) from items group by kind order by count(*) desc"),
-        "statuses": await pairs("select name, label from statuses order by is_open desc, rowid"),
-        "months": await pairs(
+        "unit": counted(await pairs(
+            "select unit_id, count(*) from item_units group by unit_id order by count(*) desc, unit_id")),
+        "kind": counted(await pairs("select kind, count(*) from items group by kind order by count(*) desc"),
+                        lambda kind: KIND_LABELS.get(kind, kind)),
+        "status": await pairs("select name, label from statuses order by is_open desc, rowid"),
+        "due": [(value, f"{label}到期") for value, label in DUE_WINDOWS.items()],
+        "month": counted(await pairs(
             "select substr(deadline_date, 1, 7) as month, count(*) from items"
-            " where deadline_date is not null and kind != 'noted' group by month order by month"),
+            " where deadline_date is not null and kind != 'noted' group by month order by month")),
     }
 
 
@@ -178,8 +184,6 @@ async def catalogue_view(datasette, request):
                 "page_url": lambda number: "/?" + urlencode({**args, "page": number}),
                 "args": args,
                 "options": await filter_options(db),
-                "kind_labels": KIND_LABELS,
-                "due_windows": DUE_WINDOWS,
                 "today": today.isoformat(),
                 "metadata": datasette.metadata(),
                 "database": DATABASE,
