@@ -85,7 +85,7 @@ def numbering(text: str) -> Numbering | None:
 # Outcome labels: who decided, and how.  A head (主席, 市長, 院長, 縣長, 召集人...)
 # followed by a verb (指示, 裁示, 提示, 結論...), or a collective outcome word.
 HEADS = r"(?:主席|主持人|召集人|首長|副?(?:院|市|縣|部|署|局|處|鎮|鄉|區)長|總統|副總統|委員長)"
-VERBS = r"(?:指[(（]裁[)）]示|指裁示|裁示|指示|提示|裁決|結論|講評|總結)"
+VERBS = r"(?:指[(（]裁[)）]示|裁[(（]指[)）]示|指裁示|裁指示|裁示|指示|提示|裁決|結論|講評|總結)"
 OUTCOMES = r"(?:會議)?(?:決議|決定|議決|結論)(?:事項)?|討論結果|審查結果"
 
 

@@ -578,7 +578,9 @@ def _asked(reader: Reader) -> tuple[list[tuple[Mention, str]], list[re.Match]]:
             if not _in_any(m.end(), purposes):
                 asked.append((Mention(m.end(), m.end(), "", reader.context.speaker), "lead"))
     asked.sort(key=lambda pair: (pair[0].start, pair[1] != "lead"))
-    return assigned + asked, unaddressed
+    if any(role == "lead" for _, role in assigned):
+        return assigned + asked, unaddressed
+    return asked + assigned, unaddressed  # （協辦：教育處）: helpers of whoever is asked
 
 
 def _sentence_starts(plain: str) -> list[int]:

@@ -190,3 +190,12 @@ def test_digit_and_closing_parenthesis_numbers_points():
     number = numbering("1)有關空氣品質不良日數,請空氣品質管制科研擬改善對策。")
     assert (number.value, number.rest) == (1, "有關空氣品質不良日數,請空氣品質管制科研擬改善對策。")
     assert numbering("2）請各科室隨時更新。").value == 2
+
+
+def test_mayor_rulings_written_with_the_bracket_the_other_way_are_a_label():
+    """Cause: 市長裁(指)示 (the bracket around 指, not 裁) was no label, so every
+    point under it was lost."""
+    from extract.outline import label
+
+    found = label("市長裁(指)示：請環境保護局每週召開防疫會議。")
+    assert (found.kind, found.rest) == ("outcome", "請環境保護局每週召開防疫會議。")

@@ -468,3 +468,11 @@ def test_collective_field_units_are_kept_as_written():
     context = UnitContext(government="臺中市政府")
     assert [u.raw for u in find_units("請各區清潔隊加強教育訓練", context)] == ["各區清潔隊"]
     assert [u.raw for u in find_units("請各分局加強巡邏", context)] == ["各分局"]
+
+
+def test_assisting_units_in_a_label_do_not_take_the_lead():
+    """請社會處…（協辦：教育處、文化局）: labelled units came first and the first of
+    them became lead, though the label names only helpers of whoever is asked."""
+    refs = find_units("請社會處於6月底前提出暑期活動規劃（協辦：教育處、文化局）。", UnitContext(government="嘉義市政府"))
+    assert [(u.canonical, u.role) for u in refs] == [
+        ("嘉義市政府社會處", "lead"), ("嘉義市政府教育處", "assist"), ("嘉義市政府文化局", "assist")]
