@@ -37,7 +37,7 @@ from extract.deadlines import parse_deadline
 from extract.header import SESSION, parse_header
 from extract.layout import paragraphs as join_paragraphs
 from extract.model import Deadline, Document, Item, ItemKind, Meeting, Paragraph, item_id
-from extract.outline import (HEADS, LEVELS, MOTION, PERSON, PUT_TO_MEETING, Node, build, chinese_number, label, numbering,
+from extract.outline import (HEAD, LEVELS, MOTION, PERSON, PUT_TO_MEETING, Node, build, chinese_number, label, numbering,
                              remarks_speaker, speaker_name)
 from extract.rocdate import parse_roc_date
 from extract.targets import parse_targets
@@ -94,7 +94,7 @@ PROPOSED_BY = re.compile(r"(.{2,20}?)(?:等\d*人)?(?:提案|提)")
 PROPOSER = re.compile(r"[（(]\s*(?:提案|報告|承辦|主辦)(?:單位|機關|人)\s*[:：]\s*([^()（）]+?)\s*[)）]\s*$"
                       r"|(?<=[。.])\s*(?:提案|報告|承辦|主辦)(?:單位|機關|人)\s*[:：]\s*([^，。()（）]+?)\s*$")
 NEXT_MEETING = re.compile(r"下次(?:會議|會報|[^，。]{0,8}會議)")
-HEAD_OF = re.compile(rf"^{HEADS}")
+HEAD_OF = re.compile(rf"^{HEAD}")
 SENTENCE_END = ("。", ".", "！", "!", "？", "?")
 YEAR = re.compile(r"\d{2,4}\s*年")
 DISCUSSION = re.compile(r"討論|提案|動議")
@@ -214,7 +214,7 @@ def outcome_source(name: str) -> str:
     """
     name = squash(name)
     head = HEAD_OF.match(name)
-    return head.group(0) if head else name.removeprefix("會議").removesuffix("事項")
+    return head.group(0) if head else name.removeprefix("會議").removesuffix("事項").removesuffix("如下")
 
 
 def tracking_statements(text: str) -> list[dict]:

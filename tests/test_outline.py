@@ -199,3 +199,14 @@ def test_mayor_rulings_written_with_the_bracket_the_other_way_are_a_label():
 
     found = label("市長裁(指)示：請環境保護局每週召開防疫會議。")
     assert (found.kind, found.rest) == ("outcome", "請環境保護局每週召開防疫會議。")
+
+
+def test_outcome_labels_of_other_heads_and_named_holders():
+    """Cause: 主任委員裁示, 執行長裁示, 林副市長裁示, 主席（副市長）裁示, 綜合結論,
+    委員會決議 and 決議如下 were no labels, so the points under them were lost."""
+    from extract.outline import label
+
+    for text in ["主任委員裁示：", "主委裁示：", "執行長裁示：", "秘書長裁示：", "林副市長裁示：", "主席（副市長）裁示：",
+                 "主席黃副市長裁示：", "綜合結論：", "委員會決議：", "決議如下：", "審議結果："]:
+        assert label(text).kind == "outcome", text
+    assert label("請林副市長裁示後辦理。") is None
