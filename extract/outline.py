@@ -122,7 +122,7 @@ LABEL_KINDS: tuple[tuple[str, str], ...] = (
     ("proposal", r"建\s*議"),  # what the proposer asks for
     ("proposer", r"(?:提案|報告|承辦|主辦)(?:單位|機關|人)"),
     ("confirm", r"確認前次會議紀錄|確認上次會議紀錄|前次會議紀錄確認"),
-    ("section", r"(?:報告|討論|選舉)事項|臨時(?:動議|提案)|綜合(?:座談|討論)|散\s*會"),
+    ("section", r"(?:報告|討論|選舉)(?:事項|案)|臨時(?:動議|提案)|綜合(?:座談|討論)|散\s*會"),
 )
 LABEL = re.compile(
     "^(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in LABEL_KINDS)

@@ -210,3 +210,12 @@ def test_outcome_labels_of_other_heads_and_named_holders():
                  "主席黃副市長裁示：", "綜合結論：", "委員會決議：", "決議如下：", "審議結果："]:
         assert label(text).kind == "outcome", text
     assert label("請林副市長裁示後辦理。") is None
+
+
+def test_unnumbered_report_and_discussion_case_sections_are_headings():
+    """Cause: 報告案 / 討論案 on a line of their own were not sections, so
+    討論案 was glued to the end of the last point before it."""
+    from extract.outline import label
+
+    assert label("討論案").kind == "section" and label("報告案").kind == "section"
+    assert label("報告案由一：…") is None or label("報告案由一：…").kind != "section"
