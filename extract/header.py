@@ -39,7 +39,10 @@ MEETING_NAME = re.compile(r"(?:會議|會報|大會|座談會|協調會|審查�
 OUTCOME_SUFFIX = re.compile(r"(?:決定|決議|結論|紀要)(?:事項)?\s*$")
 MEETING_OUTCOME = re.compile(rf"(?:會議|會報|大會)\s*{OUTCOME_SUFFIX.pattern}")
 SENTENCE = re.compile(r"[，。；,;：:]")
-FIELD = re.compile(rf"(?:^|(?<=[\s，,；;)）]))(?P<name>{FIELDS})\s*[:：]\s*")  # not 會議紀錄：
+# A field opens its line or follows a space or a separator — not 會議紀錄：. The
+# recorder may follow the chair's name with its gap lost (主席：王局長紀錄：李四).
+FIELD = re.compile(rf"(?:^|(?<=[\s，,；;)）])|(?<=[\u4e00-\u9fff])(?<!會議)(?=[紀記]\s*錄\s*[:：]))"
+                   rf"(?P<name>{FIELDS})\s*[:：]\s*")
 BARE_FIELD = re.compile(rf"^(?P<name>{FIELDS})\s+(?=\S)")  # the legislature's 時　　間　中華民國…, no colon
 CLOCK = re.compile(
     r"(?P<half>上午|下午|中午|晚上|早上)?\s*(?P<hour>\d{1,2})\s*(?:時|點|:)\s*(?:(?P<minute>\d{1,2})\s*分?|(?P<half_hour>半))?"

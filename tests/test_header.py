@@ -212,3 +212,13 @@ def test_body_drops_a_generic_meeting_only_after_an_organisation():
 
     assert body_of("衛生福利部「長期照顧服務發展」諮詢會議紀錄") == "衛生福利部「長期照顧服務發展」諮詢會議"
     assert body_of("強化社會安全網第二期計畫嘉義市行政輔導團會議紀錄") == "強化社會安全網第二期計畫嘉義市行政輔導團"
+
+
+def test_recorder_glued_to_the_chairs_name_is_split_off():
+    """The gap between 主持人：蘇副市長俊賓 and 紀錄：江怡萱 on one line can be lost in a
+    PDF's text layer; 紀錄： then read as part of the chair's name. 會議紀錄： is still
+    no field."""
+    from extract.header import fields
+
+    assert fields(["參、主持人：蘇副市長俊賓紀錄：江怡萱"]) == {"主持人": "蘇副市長俊賓", "紀錄": "江怡萱"}
+    assert fields(["確認前次會議紀錄：確認。"]) == {}
