@@ -41,3 +41,21 @@ def test_minutes_scores(stem, source, tmp_path):
     assert result["items"]["f1"] >= 0.9
     assert result["kind"] >= 0.9
     assert result["meeting"] >= 0.95
+
+
+STYLES = CORPUS / "styles"
+
+
+def test_house_style_minutes_score(tmp_path):
+    """corpus/styles: minutes in other bodies' house styles, scored together."""
+    pred_dir = tmp_path / "pred"
+    pred_dir.mkdir()
+    for source in sorted(STYLES.glob("*.txt")):
+        record = extract(source)
+        (pred_dir / f"{source.stem}.json").write_text(json.dumps(record.to_json(), ensure_ascii=False), encoding="utf-8")
+
+    result = score(STYLES / "gold", pred_dir)
+
+    assert result["actionable"]["f1"] >= 0.95
+    assert result["units"]["f1"] >= 0.9
+    assert result["deadline"] >= 0.9
