@@ -19,11 +19,12 @@ import re
 from dataclasses import dataclass, field
 
 from extract.model import Paragraph
+from extract.rocdate import cn_to_int
 
 FORMAL_DIGITS = "壹貳參叁肆伍陸柒捌玖拾"
 CJK_DIGITS = "一二三四五六七八九十ㄧ"  # ㄧ (bopomofo) is a common typo for 一
-CJK_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"ㄧ": 1}
-FORMAL_VALUES = {c: i for i, c in enumerate("零壹貳參肆伍陸柒捌玖")} | {"叁": 3}
+# Formal digits (壹貳參) and the bopomofo ㄧ typed for 一, as plain numerals for rocdate.cn_to_int.
+PLAIN_DIGITS = str.maketrans("零壹貳參叁肆伍陸柒捌玖拾ㄧ", "〇一二三三四五六七八九十一")
 
 SEP = r"\s*[、，,.．]\s*"
 LEADING_JUNK = " \t\u3000“”\"'‘’`•·→➔►▶●■◆◇○◎□àØü"  # OCR, web and symbol-font (Wingdings à = ➔) bullets
@@ -41,19 +42,15 @@ LEVELS: tuple[tuple[int, re.Pattern], ...] = (
 
 
 def chinese_number(text: str) -> int:
-    """The value of a Chinese numeral up to 99, formal (壹拾貳) or plain (十二).
+    """The value of an outline number, formal (壹拾貳) or plain (十二), 0 if it is none.
 
     >>> chinese_number("十二"), chinese_number("壹拾"), chinese_number("二十一"), chinese_number("7")
     (12, 10, 21, 7)
     """
-    if text.isdigit():
-        return int(text)
-    text = text.replace("拾", "十")
-    values = CJK_VALUES | FORMAL_VALUES
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        return (values.get(tens, 1) if tens else 1) * 10 + (values.get(units, 0) if units else 0)
-    return values.get(text, 0)
+    try:
+        return cn_to_int(text.translate(PLAIN_DIGITS))
+    except ValueError:
+        return 0
 
 
 @dataclass(frozen=True)
