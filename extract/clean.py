@@ -3,7 +3,8 @@
 Steps on the text of one line: invisible characters out, radicals and CJK
 compatibility ideographs mapped to ordinary characters, letter-spaced digits
 closed up. Table cells get the same steps, line by line. Step on the document:
-running headers, footers and page numbers out. Nothing else is normalised
+running headers, footers and page numbers out; on OCR-read pages, misread
+numerals and formulas repaired (:mod:`extract.ocr_repair`). Nothing else is normalised
 (no NFKC: full-width punctuation is part of the text), and lines stay lines;
 joining them into paragraphs is the layout stage's job.
 
@@ -20,6 +21,7 @@ import unicodedata
 from collections import defaultdict
 
 from extract.model import Document, Line, Page
+from extract.ocr_repair import repair_ocr
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"))
 
@@ -95,7 +97,7 @@ def clean(document: Document) -> Document:
         )
         for page in document.pages
     ]
-    return dataclasses.replace(document, pages=remove_running_lines(pages))
+    return dataclasses.replace(document, pages=remove_running_lines(repair_ocr(pages)))
 
 
 def clean_text(text: str) -> str:
