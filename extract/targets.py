@@ -213,7 +213,8 @@ def parse_targets(text: str, listed: bool = False) -> list[Target]:
     def overlaps(start: int, end: int) -> bool:
         return any(start < e and s < end for s, e, _ in found)
 
-    for match in ACHIEVED.finditer(text):
+    # ACHIEVED opens with a lazy run that is retried at every position: look only where it can match.
+    for match in ACHIEVED.finditer(text) if "目標值" in text else ():
         g = groups(match)
         quantity_start = match.start("num")
         if overlaps(quantity_start, match.end()):
