@@ -169,9 +169,9 @@ def build(
             progress.start(len(report.files) + len(jobs))
             for outcome in report.files:
                 progress.file_done(outcome)
-        run = _Runner(extractor, password, timeout, memory_mb)
+        stages = _stages(extractor, password, timeout, memory_mb)
         count = usable_cores() if workers is None else workers
-        with closing(_extract_all(jobs, run, min(count, len(jobs)))) as results:
+        with closing(_extract_all(jobs, stages, min(count, len(jobs)))) as results:
             for job, result in results:
                 outcome = _store(database, job, result, now or utc_now(), fingerprint)
                 report.files.append(outcome)
@@ -197,17 +197,35 @@ def default_extractor(path: str, password: str | None) -> Record:
     return extract(path, password=password)
 
 
-def _preload(extractor: Extractor) -> None:
-    """Load the default extractor's code and spaCy pipeline (half a second) in the
-    parent before the workers are forked: they share it instead of each building
-    its own, and start on their first file at once.
+def _read_stage(path: str, password: str | None):
+    from extract.pipeline import read_layout
+
+    return read_layout(path, password)
+
+
+def _parse_stage(layout, password: str | None) -> Record:
+    from extract.pipeline import parse_layout
+
+    return parse_layout(layout)
+
+
+def _stages(extractor: Extractor, password: str | None, timeout: int, memory_mb: int) -> list["_Runner"]:
+    """The extraction as stages, each run by its own workers: the default in two
+    (reading, then parsing with the spaCy pipeline), any other extractor in one."""
+    functions = [_read_stage, _parse_stage] if extractor is default_extractor else [extractor]
+    return [_Runner(function, password, timeout, memory_mb) for function in functions]
+
+
+def _preload() -> None:
+    """Load the spaCy pipeline (half a second) in this process before the
+    parsing workers are forked: they share it instead of each building its
+    own, and start on their first file at once. The reading workers, forked
+    before, read files meanwhile.
 
     The garbage collector is paused while it loads (it would scan the growing
     heap over and over, a fifth of the load time), and what was loaded, which
     lives as long as the process, is then frozen out of collections: the
     workers' collections skip it, and so does the one at exit (0.2 s)."""
-    if extractor is not default_extractor:
-        return
     from extract.units import unit_pipeline
 
     if unit_pipeline.cache_info().currsize:  # loaded and frozen by an earlier build
@@ -294,14 +312,15 @@ class _Timeout(BaseException):
 
 @dataclass(frozen=True)
 class _Runner:
-    """Runs the extractor on one file and turns every failure into a (reason, message) pair."""
+    """Runs one stage of the extraction on one input (a path, or the previous
+    stage's output) and turns every failure into a (reason, message) pair."""
 
-    extractor: Extractor
+    stage: Callable
     password: str | None
     timeout: int
     memory_mb: int
 
-    def __call__(self, path: str) -> Record | tuple[str, str]:
+    def __call__(self, value):
         from extract.model import ExtractError
 
         timed = threading.current_thread() is threading.main_thread()  # signals need the main thread
@@ -309,7 +328,7 @@ class _Runner:
             previous = signal.signal(signal.SIGALRM, _raise_timeout)
             signal.alarm(self.timeout)
         try:
-            return self.extractor(path, self.password)
+            return self.stage(value, self.password)
         except ExtractError as error:
             return error.reason, error.message
         except _Timeout:
@@ -322,6 +341,11 @@ class _Runner:
             if timed:
                 signal.alarm(0)
                 signal.signal(signal.SIGALRM, previous)
+
+
+def _failed(result) -> bool:
+    """Whether a stage's result is a (reason, message) failure."""
+    return isinstance(result, tuple)
 
 
 def extract_files(
@@ -340,11 +364,11 @@ def extract_files(
     ['Record']
     """
     jobs = [_Job(Path(path), str(path), "") for path in paths]
-    run = _Runner(default_extractor, password, timeout, memory_mb)
+    stages = _stages(default_extractor, password, timeout, memory_mb)
     count = usable_cores() if workers is None else workers
     finished: dict[int, Record | tuple[str, str]] = {}
     position = 0
-    with closing(_extract_all(jobs, run, min(count, len(jobs)))) as results:
+    with closing(_extract_all(jobs, stages, min(count, len(jobs)))) as results:
         for job, result in results:
             finished[id(job)] = result
             while position < len(jobs) and id(jobs[position]) in finished:
@@ -367,65 +391,129 @@ def _init_worker(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _extract_all(jobs: list[_Job], run: _Runner, workers: int) -> Iterator[tuple[_Job, Record | tuple[str, str]]]:
+def _extract_all(jobs: list[_Job], stages: list[_Runner], workers: int) -> Iterator[tuple[_Job, Record | tuple[str, str]]]:
     """Yield (job, record or (reason, message)) as files finish.
 
-    When a worker dies (segfault, kill), every file it may have held is
-    retried alone in a fresh pool, so only the culprit fails.
+    Each stage runs in its own ``workers`` processes and hands each file on
+    to the next. The first stage's workers start at once; the later ones are
+    forked after the spaCy pipeline is loaded here, so that they share it.
+    Larger files go first, so that no large file is left running alone at the end.
     """
     if workers <= 0:
         for job in jobs:
-            yield job, run(str(job.path))
-        return
-    _preload(run.extractor)
-    pending, suspects = deque(jobs), deque()
-    while pending or suspects:
-        alone = bool(suspects)
-        queue, limit = (suspects, 1) if alone else (pending, workers)
-        pool = ProcessPoolExecutor(limit, mp_context=get_context("fork"), initializer=_init_worker, initargs=(run.memory_mb,))
-        try:
-            inflight: dict = {}
-            stuck: set[int] = set()
-
-            def hand_out() -> None:
-                while queue and len(inflight) < limit:
-                    job = queue.popleft()
-                    inflight[pool.submit(run, str(job.path))] = (job, time.monotonic())
-
-            while queue or inflight:
-                hand_out()
-                done, _ = wait(inflight, timeout=1.0, return_when=FIRST_COMPLETED)
-                broken = False
-                finished = []
-                for future in done:
-                    job, _ = inflight.pop(future)
-                    try:
-                        finished.append((job, future.result()))
-                    except BrokenProcessPool:
-                        broken = True
-                        if id(job) in stuck:
-                            finished.append((job, ("timeout", f"extraction took longer than {run.timeout} s")))
-                        elif alone:
-                            finished.append((job, ("crash", "the extraction process died (crash or memory limit)")))
-                        else:
-                            suspects.append(job)
-                if not broken:  # idle workers get their next files before the caller
-                    hand_out()  # stores these results: they extract while it writes
-                yield from finished
-                if broken:  # the other files in flight died with it
-                    for job, _ in inflight.values():
-                        if id(job) in stuck:
-                            yield job, ("timeout", f"extraction took longer than {run.timeout} s")
-                        else:
-                            suspects.append(job)
+            result = str(job.path)
+            for run in stages:
+                result = run(result)
+                if _failed(result):
                     break
-                overdue = [job for job, since in inflight.values() if time.monotonic() - since > run.timeout + HARD_TIMEOUT_GRACE]
-                if overdue:  # stuck in native code where SIGALRM cannot interrupt it
-                    stuck.update(id(job) for job in overdue)
-                    _terminate_workers(pool)
-        finally:
-            _terminate_workers(pool)
-            pool.shutdown(wait=True, cancel_futures=True)
+            yield job, result
+        return
+    pools = [_StagePool(run, workers) for run in stages]
+    try:
+        for job in sorted(jobs, key=_size, reverse=True):
+            pools[0].submit(job, str(job.path))
+        if len(pools) > 1:
+            _preload()
+        while any(pool.busy for pool in pools):
+            wait([future for pool in pools for future in pool.inflight], timeout=1.0, return_when=FIRST_COMPLETED)
+            for stage, pool in enumerate(pools):
+                for job, result in pool.collect():
+                    if _failed(result) or stage == len(pools) - 1:
+                        yield job, result
+                    else:
+                        pools[stage + 1].submit(job, result)
+    finally:
+        for pool in pools:
+            pool.close()
+
+
+def _size(job: _Job) -> int:
+    try:
+        return job.path.stat().st_size
+    except OSError:
+        return 0
+
+
+class _StagePool:
+    """The worker processes of one stage, fed one input per free worker.
+
+    When a worker dies (segfault, kill), every input it may have held is
+    retried alone in a fresh pool, so only the culprit fails; a worker stuck
+    in native code past the timeout (where SIGALRM cannot reach) is killed.
+    """
+
+    def __init__(self, run: _Runner, workers: int):
+        self.run, self.workers = run, workers
+        self.pending: deque = deque()  # (job, input)
+        self.suspects: deque = deque()  # (job, input) held by a worker that died
+        self.inflight: dict = {}  # future → (job, input, started)
+        self.stuck: set[int] = set()  # ids of jobs whose worker was killed for the time it took
+        self.pool: ProcessPoolExecutor | None = None
+        self.alone = False
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.pending or self.suspects or self.inflight)
+
+    def submit(self, job: _Job, value) -> None:
+        self.pending.append((job, value))
+        self._hand_out()
+
+    def _hand_out(self) -> None:
+        if self.pool is None:
+            if not (self.pending or self.suspects):
+                return
+            self.alone = bool(self.suspects)
+            self.pool = ProcessPoolExecutor(1 if self.alone else self.workers, mp_context=get_context("fork"),
+                                            initializer=_init_worker, initargs=(self.run.memory_mb,))
+        queue, limit = (self.suspects, 1) if self.alone else (self.pending, self.workers)
+        while queue and len(self.inflight) < limit:
+            job, value = queue.popleft()
+            self.inflight[self.pool.submit(self.run, value)] = (job, value, time.monotonic())
+
+    def collect(self) -> list[tuple[_Job, object]]:
+        """(job, result) of the inputs finished since the last call; idle
+        workers get their next inputs before the caller handles these."""
+        finished, broken = [], False
+        for future in [future for future in self.inflight if future.done()]:
+            job, value, _ = self.inflight.pop(future)
+            try:
+                finished.append((job, future.result()))
+            except BrokenProcessPool:
+                broken = True
+                if id(job) in self.stuck:
+                    finished.append((job, self._timed_out()))
+                elif self.alone:
+                    finished.append((job, ("crash", "the extraction process died (crash or memory limit)")))
+                else:
+                    self.suspects.append((job, value))
+        if broken:  # the other inputs in flight died with it
+            for job, value, _ in self.inflight.values():
+                if id(job) in self.stuck:
+                    finished.append((job, self._timed_out()))
+                else:
+                    self.suspects.append((job, value))
+            self.inflight.clear()
+            self.close()
+        else:
+            limit = self.run.timeout + HARD_TIMEOUT_GRACE
+            overdue = [job for job, _, since in self.inflight.values() if time.monotonic() - since > limit]
+            if overdue:  # stuck in native code where SIGALRM cannot interrupt it
+                self.stuck.update(id(job) for job in overdue)
+                _terminate_workers(self.pool)
+            elif self.alone and not (self.suspects or self.inflight):
+                self.close()  # the suspects are cleared: back to all workers
+        self._hand_out()
+        return finished
+
+    def _timed_out(self) -> tuple[str, str]:
+        return "timeout", f"extraction took longer than {self.run.timeout} s"
+
+    def close(self) -> None:
+        if self.pool is not None:
+            _terminate_workers(self.pool)
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
 
 
 def _terminate_workers(pool: ProcessPoolExecutor) -> None:

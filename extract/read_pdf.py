@@ -329,8 +329,51 @@ def ruled_grids(edges: list[dict]) -> list:
     intersections = plumber_table.edges_to_intersections(
         edges, settings.intersection_x_tolerance, settings.intersection_y_tolerance
     )
-    cells = plumber_table.intersections_to_cells(intersections)
+    cells = intersections_to_cells(intersections)
     return [plumber_table.Table(None, group) for group in plumber_table.cells_to_tables(cells)]
+
+
+def intersections_to_cells(intersections: dict) -> list[tuple[float, float, float, float]]:
+    """pdfplumber's ``table.intersections_to_cells``, with its lookups indexed.
+
+    The same cells in the same order (tested against pdfplumber's): for each
+    intersection, the smallest cell it is the top-left corner of. pdfplumber
+    rebuilds each point's edge sets at every comparison and scans all later
+    points for those in its row and column, a third of the reading time of a
+    page with a table.
+    """
+    points = sorted(intersections)
+    vertical = {point: {bbox_of(edge) for edge in intersections[point]["v"]} for point in points}
+    horizontal = {point: {bbox_of(edge) for edge in intersections[point]["h"]} for point in points}
+    column: dict[float, list] = {}
+    row: dict[float, list] = {}
+    for point in points:  # sorted by x then y: a column top to bottom, a row left to right
+        column.setdefault(point[0], []).append(point)
+        row.setdefault(point[1], []).append(point)
+
+    def connects(p1, p2) -> bool:
+        return (p1[0] == p2[0] and not vertical[p1].isdisjoint(vertical[p2])) or \
+               (p1[1] == p2[1] and not horizontal[p1].isdisjoint(horizontal[p2]))
+
+    def smallest_cell(point):
+        below = [p for p in column[point[0]] if p[1] > point[1]]
+        right = [p for p in row[point[1]] if p[0] > point[0]]
+        for below_point in below:
+            if not connects(point, below_point):
+                continue
+            for right_point in right:
+                if not connects(point, right_point):
+                    continue
+                corner = (right_point[0], below_point[1])
+                if corner in intersections and connects(corner, right_point) and connects(corner, below_point):
+                    return (point[0], point[1], corner[0], corner[1])
+        return None
+
+    return [cell for cell in map(smallest_cell, points) if cell]
+
+
+def bbox_of(edge: dict) -> tuple[float, float, float, float]:
+    return (edge["x0"], edge["top"], edge["x1"], edge["bottom"])
 
 
 def grid_text(grid, chars: list[Char]) -> list[list[str]]:

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from db.build import _preload, build, default_extractor, expand_paths
+from db.build import _preload, build, expand_paths
 from db.cli import main
 from db.migrate import connect
 from extract.units import unit_pipeline
@@ -280,6 +280,6 @@ def test_preloading_the_unit_pipeline_leaves_garbage_collection_on():
     """The parent loads the spaCy pipeline with collection paused, for speed;
     left paused, every later cycle of the process would never be freed."""
     unit_pipeline.cache_clear()
-    _preload(default_extractor)
+    _preload()
     assert unit_pipeline.cache_info().currsize == 1
     assert gc.isenabled()

@@ -13,12 +13,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from extract.clean import clean
 from extract.model import ExtractError
 from extract.read import read
-from extract.read_pdf import Char, build_lines, read_pdf, split_segments
+from extract.read_pdf import Char, build_lines, intersections_to_cells, read_pdf, split_segments
 
 SEED_PDFS = sorted(glob.glob("corpus/pdf/*.pdf"))
 REAL_PDFS = sorted(glob.glob("corpus/real-pdf/*.pdf"))
@@ -373,3 +375,24 @@ def test_flat_glyphs_stay_on_their_line_in_a_chromium_pdf():
     fixture = Path(__file__).parent / "fixtures" / "read" / "chromium_flat_glyphs.pdf"
     lines = [line.text for line in clean(read(fixture)).pages[0].lines]
     assert lines == ["決議：", "一、報告及質詢完畢。", "二、請衛生福利部於113年1月10日前以書面答復。", "（一）洽悉。"]
+
+
+@given(st.lists(st.tuples(st.sampled_from("hv"), st.integers(0, 6), st.integers(0, 6), st.integers(1, 6)), max_size=14))
+@settings(max_examples=200, deadline=None)
+def test_indexed_cell_finder_gives_pdfplumbers_cells(rules):
+    """read_pdf.intersections_to_cells indexes pdfplumber's algorithm (which
+    rebuilt each point's edge sets at every comparison); on any set of rules
+    on a small grid it must give the same cells in the same order."""
+    from pdfplumber import table as plumber_table
+
+    edges = []
+    for orientation, at, start, length in rules:
+        low, high = 10.0 * start, 10.0 * (start + length)
+        if orientation == "h":
+            edges.append({"x0": low, "x1": high, "top": 10.0 * at, "bottom": 10.0 * at, "width": high - low,
+                          "height": 0.0, "orientation": "h"})
+        else:
+            edges.append({"x0": 10.0 * at, "x1": 10.0 * at, "top": low, "bottom": high, "width": 0.0,
+                          "height": high - low, "orientation": "v"})
+    intersections = plumber_table.edges_to_intersections(edges, 3, 3)
+    assert intersections_to_cells(intersections) == plumber_table.intersections_to_cells(intersections)

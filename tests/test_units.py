@@ -103,7 +103,7 @@ def test_every_gold_unit_is_in_the_gazetteer_or_kept_as_written():
 
 def test_pipeline_is_built_once():
     assert unit_pipeline() is unit_pipeline()
-    assert unit_pipeline().pipe_names == ["entity_ruler"]
+    assert unit_pipeline().pipe_names == ["lieguan_unit_gazetteer"]
 
 
 # --- who is asked ----------------------------------------------------------------
