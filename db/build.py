@@ -409,6 +409,7 @@ def _extract_all(jobs: list[_Job], stages: list[_Runner], workers: int) -> Itera
             yield job, result
         return
     pools = [_StagePool(run, workers) for run in stages]
+    gc.freeze()  # what the workers inherit stays out of their collections: no copy-on-write of the whole heap
     try:
         for job in sorted(jobs, key=_size, reverse=True):
             pools[0].submit(job, str(job.path))
