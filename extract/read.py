@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 from extract.model import Document, ExtractError, sha256_bytes
+from extract.read_pdf import read_pdf  # imported here, not on first use: the build's workers inherit it
 
 BINARY_EXTENSIONS = {".pdf", ".docx", ".odt"}
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
@@ -74,8 +75,6 @@ def read(path: str | Path, password: str | None = None) -> Document:
         raise ExtractError(path, "empty", "file is empty")
     fmt = detect_format(path, data)
     if fmt == "pdf":
-        from extract.read_pdf import read_pdf
-
         pages = read_pdf(path, data, password=password)
     elif fmt == "docx":
         from extract.read_office import read_docx

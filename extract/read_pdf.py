@@ -30,8 +30,11 @@ import math
 import re
 from typing import Iterable, NamedTuple
 
+import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
+from pdfplumber import table as plumber_table
+from pdfplumber.utils import filter_edges
 
 from extract.model import ExtractError, Line, Page
 
@@ -210,8 +213,6 @@ class PlumberSource:
 
 def open_plumber(path: str, data: bytes, password: str | None):
     """The reference reader, opened only for ``engine="pdfplumber"``."""
-    import pdfplumber
-
     try:
         return pdfplumber.open(io.BytesIO(data), password=password or "")
     except Exception as error:  # pdfium opened it, so this is pdfminer being stricter
@@ -309,9 +310,6 @@ def ruled_tables(edges: list[dict], chars: list[Char]) -> list[list[list[str]]]:
 
 def ruled_grids(edges: list[dict]) -> list:
     """pdfplumber ``Table`` objects (cells, no text) for the grids that ``edges`` draw."""
-    from pdfplumber import table as plumber_table
-    from pdfplumber.utils import filter_edges
-
     settings = plumber_table.TableSettings()
     straight = [
         edge
