@@ -28,7 +28,7 @@ import io
 import logging
 import math
 import re
-from typing import Iterable, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -254,11 +254,10 @@ def pdfium_edges(pdfium_page, page_height: float) -> list[dict]:
     """
     edges = []
     point_x, point_y = ctypes.c_float(), ctypes.c_float()
-    for path in pdfium_page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_PATH], max_depth=2):
-        a, b, c, d, e, f = path_to_page_matrix(path)
+    for path, (a, b, c, d, e, f) in path_objects(pdfium_page.raw):
         previous = start = None  # the pen position and the subpath's first point
-        for index in range(pdfium_raw.FPDFPath_CountSegments(path.raw)):
-            segment = pdfium_raw.FPDFPath_GetPathSegment(path.raw, index)
+        for index in range(pdfium_raw.FPDFPath_CountSegments(path)):
+            segment = pdfium_raw.FPDFPath_GetPathSegment(path, index)
             pdfium_raw.FPDFPathSegment_GetPoint(segment, point_x, point_y)
             x, y = point_x.value, point_y.value
             point = (a * x + c * y + e, page_height - (b * x + d * y + f))
@@ -273,16 +272,41 @@ def pdfium_edges(pdfium_page, page_height: float) -> list[dict]:
     return edges
 
 
-def path_to_page_matrix(path) -> tuple[float, ...]:
-    """The path's matrix composed with those of the form XObjects holding it."""
-    a, b, c, d, e, f = path.get_matrix().get()
-    parent = path.container
-    while parent is not None and getattr(parent, "type", None) == pdfium_raw.FPDF_PAGEOBJ_FORM:
-        pa, pb, pc, pd, pe, pf = parent.get_matrix().get()
-        a, b, c, d, e, f = (a * pa + b * pc, a * pb + b * pd, c * pa + d * pc, c * pb + d * pd,
-                            e * pa + f * pc + pe, e * pb + f * pd + pf)
-        parent = parent.container
-    return a, b, c, d, e, f
+def path_objects(page) -> Iterator[tuple[object, tuple[float, ...]]]:
+    """(path object, its matrix to page space) of a raw page's paths in
+    drawing order, those inside the page's form XObjects included (one level
+    down, as Word and LibreOffice nest tables).
+
+    Through the raw API: a helper object per page object cost more than the
+    edges themselves on a page of text."""
+    buffer = pdfium_raw.FS_MATRIX()
+
+    def matrix(obj) -> tuple[float, ...]:
+        pdfium_raw.FPDFPageObj_GetMatrix(obj, buffer)
+        return buffer.a, buffer.b, buffer.c, buffer.d, buffer.e, buffer.f
+
+    for index in range(pdfium_raw.FPDFPage_CountObjects(page)):
+        obj = pdfium_raw.FPDFPage_GetObject(page, index)
+        kind = pdfium_raw.FPDFPageObj_GetType(obj)
+        if kind == pdfium_raw.FPDF_PAGEOBJ_PATH:
+            yield obj, matrix(obj)
+        elif kind == pdfium_raw.FPDF_PAGEOBJ_FORM:
+            form = matrix(obj)
+            for inner_index in range(pdfium_raw.FPDFFormObj_CountObjects(obj)):
+                inner = pdfium_raw.FPDFFormObj_GetObject(obj, inner_index)
+                if pdfium_raw.FPDFPageObj_GetType(inner) == pdfium_raw.FPDF_PAGEOBJ_PATH:
+                    yield inner, compose(matrix(inner), form)
+
+
+def compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float, ...]:
+    """The affine matrix ``inner`` followed by ``outer`` (PDF's a b c d e f order).
+
+    >>> compose((1, 0, 0, 1, 5, 5), (2, 0, 0, 2, 10, 0))
+    (2, 0, 0, 2, 20, 10)
+    """
+    a, b, c, d, e, f = inner
+    pa, pb, pc, pd, pe, pf = outer
+    return (a * pa + b * pc, a * pb + b * pd, c * pa + d * pc, c * pb + d * pd, e * pa + f * pc + pe, e * pb + f * pd + pf)
 
 
 def straight_edge(start: tuple[float, float], end: tuple[float, float]) -> list[dict]:
