@@ -280,6 +280,25 @@ class GazetteerComponent:
         return doc
 
 
+# Patterns over gazetteer lists, built and compiled once, not on every call.
+@lru_cache(maxsize=1)
+def _place_pattern() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, gazetteer().places)))
+
+
+@lru_cache(maxsize=1)
+def _collective_pattern() -> re.Pattern:
+    names = "|".join(map(re.escape, gazetteer().collectives))
+    return re.compile(rf"{names}|各(?:[{CJK}]{{0,6}}?(?:單位|政府|機關|局處|部會|公所|學校|成員|分局|隊|所|中心)|科室|處室)")
+
+
+@lru_cache(maxsize=1)
+def _office_holder_pattern() -> re.Pattern:
+    titles = "|".join(map(re.escape, gazetteer().titles))
+    name_char = "(?:(?![" + re.escape("".join(NOT_IN_NAMES - set("本貴"))) + rf"])[{CJK}])"
+    return re.compile(rf"(?P<name>{name_char}{{1,3}}?)?(?P<title>{titles})(?!會|{UNIT_SUFFIX})")
+
+
 def normalise(text: str) -> str:
     """Half-width ASCII and 臺 for 台, without moving any character.
 
@@ -317,7 +336,7 @@ def context_from_text(text: str) -> UnitContext:
     """
     plain = normalise(text or "")
     gaz = gazetteer()
-    place = re.search("|".join(map(re.escape, gaz.places)), plain)
+    place = _place_pattern().search(plain)
     central = [e for e in _gazetteer_mentions(plain, UnitContext()) if e.central]
     if place and not (central and central[0].start < place.start()):
         return UnitContext(government=gaz.places[place.group()], host=_local_host(plain, place))
@@ -400,8 +419,7 @@ class Reader:
         return Mention(start, end, self.text[start:end], canonical, **flags)
 
     def _collectives(self):
-        names = "|".join(map(re.escape, gazetteer().collectives))
-        for m in re.finditer(rf"{names}|各(?:[{CJK}]{{0,6}}?(?:單位|政府|機關|局處|部會|公所|學校|成員|分局|隊|所|中心)|科室|處室)", self.plain):
+        for m in _collective_pattern().finditer(self.plain):
             yield self._mention(m.start(), m.end(), m.group())
 
     def _references(self):
@@ -418,10 +436,8 @@ class Reader:
             yield self._mention(m.start(), m.end(), addressed or m.group(), known=bool(addressed))
 
     def _office_holders(self):
-        titles = "|".join(map(re.escape, gazetteer().titles))
-        name_char = "(?:(?![" + re.escape("".join(NOT_IN_NAMES - set("本貴"))) + rf"])[{CJK}])"
         named: dict[str, str] = {}  # title -> the last holder named with it (王副市長)
-        for m in re.finditer(rf"(?P<name>{name_char}{{1,3}}?)?(?P<title>{titles})(?!會|{UNIT_SUFFIX})", self.plain):
+        for m in _office_holder_pattern().finditer(self.plain):
             name, title = m.group("name") or "", m.group("title")
             while name and name[-1] + title in gazetteer().titles:  # 副|市長 is 副市長
                 name, title = name[:-1], name[-1] + title
