@@ -5,7 +5,7 @@
 
 It measures, each in its own process so that peak memory is that job's alone:
 
-(a) ``lieguan build`` on ≥ 300 pages of distinct PDFs (the corpus PDFs copied
+(a) ``lieguan build`` on 300 and on 1,000 pages of distinct PDFs (the corpus PDFs copied
     with a changed /Info entry, so no content hash repeats), fresh database,
     side by side with bare pdfplumber ``extract_text`` and ``pdftotext`` on the
     same files, and the build/pdftotext speed ratio — whole, and with the
@@ -50,8 +50,10 @@ QUERIES = {
     2: ["社工", "人力", "衛生", "訪視", "預算", "學校", "兒少", "會議"],
     4: ["社會安全", "心理健康", "家庭暴力", "衛生福利", "兒童少年", "社工人力", "服務中心", "教育單位"],
 }
-SIZES = {"pages": 300, "documents": 1000, "items": 1_000_000, "repeats": 5}
-QUICK_SIZES = {"pages": 60, "documents": 100, "items": 50_000, "repeats": 3}
+# PDF pages: the 300 the issue asks for, and an archive-sized 1,000, where the
+# fixed cost of a run (about 0.6 s: interpreter, spaCy, workers) weighs less.
+SIZES = {"pages": [300, 1000], "documents": 1000, "items": 1_000_000, "repeats": 5}
+QUICK_SIZES = {"pages": [60], "documents": 100, "items": 50_000, "repeats": 3}
 
 
 def measure(argv: list[str], check: bool = True, **options) -> dict:
@@ -104,15 +106,15 @@ for name in sys.argv[1:]:
 
 
 def bench_pdf_speed(work: Path, min_pages: int) -> list[list]:
-    folder = work / "pdfs"
+    folder = work / f"pdfs-{min_pages}"
     folder.mkdir()
     files, pages = distinct_pdfs(folder, min_pages)
     names = [str(f) for f in files]
-    build = measure([*LIEGUAN, "build", str(folder), "--db", str(work / "pdfs.db")])
+    build = measure([*LIEGUAN, "build", str(folder), "--db", str(work / f"pdfs-{min_pages}.db")])
     # The fixed cost of a run (interpreter, spaCy pipeline, workers, database):
     # a build of the single smallest file, so the steady rate can be told apart.
     smallest = min(files, key=lambda f: f.stat().st_size)
-    startup = measure([*LIEGUAN, "build", str(smallest), "--db", str(work / "startup.db")])
+    startup = measure([*LIEGUAN, "build", str(smallest), "--db", str(work / f"startup-{min_pages}.db")])
     plumber = measure([sys.executable, "-c", PDFPLUMBER_JOB, *names])
     pdftotext = measure(["sh", "-c", 'for f; do pdftotext -q "$f" /dev/null; done', "sh", *names])
     rate = {name: pages / run["seconds"] for name, run in
@@ -301,7 +303,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="lieguan-bench-") as scratch:
         work = Path(scratch)
         if "a" in parts:
-            rows += bench_pdf_speed(work, sizes["pages"])
+            for pages in sizes["pages"]:
+                rows += bench_pdf_speed(work, pages)
         if "b" in parts:
             rows += bench_rebuild(work, sizes["documents"])
         if "c" in parts:
