@@ -221,18 +221,19 @@ def overdue_command(as_of, unit, fmt, db_path):
 
 
 @main.command("cases")
-@click.argument("meeting_id")
+@click.argument("meeting")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True)
-def cases_command(meeting_id, fmt, db_path):
-    """The 列管 table for the meeting after MEETING_ID, numbered as it will cite the cases.
+def cases_command(meeting, fmt, db_path):
+    """The 列管 table for the meeting after MEETING (its date, its id, or the
+    start of its id), numbered as the next meeting will cite the cases.
 
-    Example: lieguan cases 3f2a… --format json
+    Example: lieguan cases 2024-02-29 --format json
     """
     from db.reports import tracking_table
 
     try:
-        rows = tracking_table(open_existing(db_path), meeting_id)
+        rows = tracking_table(open_existing(db_path), meeting)
     except ValueError as error:
         raise click.ClickException(str(error))
     if fmt == "json":

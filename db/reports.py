@@ -84,8 +84,36 @@ def overdue(database: Database, as_of: str | None = None, unit: str | None = Non
     return list(database.query(OVERDUE_AS_OF_SQL, {"as_of": as_of, "unit": unit}))
 
 
+def find_meeting(database: Database, reference: str) -> str:
+    """The id of the one meeting ``reference`` names: its id, the start of its
+    id (at least 4 characters), or its date (YYYY-MM-DD). ValueError when no
+    meeting or several match (the message lists them).
+
+    >>> find_meeting(database, "2024-02-29")  # doctest: +SKIP
+    '9c1e0b7f…'
+    """
+    reference = reference.strip()
+    if database.execute("SELECT 1 FROM meetings WHERE id = ?", [reference]).fetchone():
+        return reference
+    query = "SELECT id, date, title FROM meetings WHERE date = ?"
+    if len(reference) >= MIN_ID_PREFIX:
+        query += " OR substr(id, 1, ?) = ?"
+    found = database.execute(query + " ORDER BY date, id", [reference, len(reference), reference]
+                             if len(reference) >= MIN_ID_PREFIX else [reference]).fetchall()
+    if len(found) == 1:
+        return found[0][0]
+    if not found:
+        raise ValueError(f"no meeting with id or date {reference!r}")
+    listed = "; ".join(f"{meeting_id[:12]} {date} {title}" for meeting_id, date, title in found)
+    raise ValueError(f"{len(found)} meetings match {reference!r}: {listed}")
+
+
+MIN_ID_PREFIX = 4
+
+
 def tracking_table(database: Database, meeting_id: str) -> list[dict]:
-    """The 前次會議列管事項 table for the meeting after ``meeting_id``: one row
+    """The 前次會議列管事項 table for the meeting after ``meeting_id`` (any
+    reference :func:`find_meeting` takes): one row
     per case, numbered as the next meeting will cite them (cases still
     continued first, then ``meeting_id``'s new ones; see db/tracking.py), with
     the meeting that first raised the case, its units, deadline and status now.
@@ -93,8 +121,7 @@ def tracking_table(database: Database, meeting_id: str) -> list[dict]:
     >>> [(r["number"], r["status_label"]) for r in tracking_table(database, "a1b2…")]  # doctest: +SKIP
     [(1, '繼續列管'), (2, '列管中')]
     """
-    if database.execute("SELECT 1 FROM meetings WHERE id = ?", [meeting_id]).fetchone() is None:
-        raise ValueError(f"no meeting with id {meeting_id!r}")
+    meeting_id = find_meeting(database, meeting_id)
     ids = case_list(database, meeting_id, upcoming=True)
     rows = {row["id"]: row for row in database.query(
         "SELECT id, meeting_date, text, lead_unit, assist_units, deadline_raw, deadline_date, status, status_label"

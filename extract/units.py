@@ -288,8 +288,13 @@ def _place_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _collective_pattern() -> re.Pattern:
+    """各 and a kind of unit (各網絡單位, 各區公所, 各衛生所, 各縣市衛生局), or a
+    collective from the gazetteer. Not 各項措施所需: 項, 種, 類… make a
+    list of things, and 所 before 需/有/屬… is the particle."""
     names = "|".join(map(re.escape, gazetteer().collectives))
-    return re.compile(rf"{names}|各(?:[{CJK}]{{0,6}}?(?:單位|政府|機關|局處|部會|公所|學校|成員|分局|隊|所|中心)|科室|處室)")
+    qualifier = rf"(?:(?![項種類界式樣次方面期級])[{CJK}])"
+    kinds = "單位|政府|機關|局處|部會|公所|學校|成員|分局|隊|所(?![需有屬在得以謂述提])|中心"
+    return re.compile(rf"{names}|各(?:{qualifier}{{0,6}}?(?:{kinds})|{qualifier}{{1,6}}?(?:局|署|院)|科室|處室)")
 
 
 @lru_cache(maxsize=1)
@@ -401,9 +406,12 @@ class Reader:
         return [m for m in self._named() if not _in_any(m.start, quoted)]
 
     def _named(self) -> list[Mention]:
-        found = _gazetteer_mentions(self.plain, self.context, self.text)
+        collectives = list(self._collectives())
+        # 各衛生所 is a collective even where the gazetteer knows 衛生所.
+        found = [m for m in _gazetteer_mentions(self.plain, self.context, self.text)
+                 if not any(c.start < m.start and m.end <= c.end for c in collectives)]
         taken = {i for m in found for i in range(m.start, m.end)}
-        for extra in (*self._collectives(), *self._office_holders(), *self._references()):
+        for extra in (*collectives, *self._office_holders(), *self._references()):
             if not taken.intersection(range(extra.start, extra.end)):
                 found.append(extra)
                 taken.update(range(extra.start, extra.end))

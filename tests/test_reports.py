@@ -11,11 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from click.testing import CliRunner
+from sqlite_utils import Database
 
 from db.build import build
 from db.cli import main
 from db.migrate import connect
-from db.reports import export, overdue, tracking_table
+from db.reports import export, find_meeting, overdue, tracking_table
 from db.status import history, set_status
 from tests.kb_fixtures import item, json_extractor, meeting, write_doc
 
@@ -272,3 +273,27 @@ def test_cli_cases_lists_the_table_and_refuses_an_unknown_meeting(leap_kb):
     ]
     unknown = CliRunner().invoke(main, ["cases", "no-such-meeting", "--db", str(db_path)])
     assert unknown.exit_code != 0 and "no meeting" in unknown.output
+
+
+def test_cases_names_the_meeting_by_date_or_id_prefix(leap_kb):
+    """A secretary knows the meeting's date, not its 64-character id: the date
+    or the start of the id serve; an ambiguous prefix lists the candidates."""
+    db_path, database = leap_kb
+    second = database.execute("SELECT id FROM meetings WHERE date = '2024-02-29'").fetchone()[0]
+    by_id = CliRunner().invoke(main, ["cases", second, "--db", str(db_path)]).stdout
+    assert CliRunner().invoke(main, ["cases", "2024-02-29", "--db", str(db_path)]).stdout == by_id
+    assert CliRunner().invoke(main, ["cases", second[:8], "--db", str(db_path)]).stdout == by_id
+    assert find_meeting(database, second[:8]) == second
+    for too_short in ("", second[:3]):
+        with pytest.raises(ValueError, match="no meeting"):
+            find_meeting(database, too_short)
+
+
+def test_a_date_two_meetings_share_is_refused_with_both_listed(tmp_path):
+    """Two bodies can meet on the same day: the date alone is then ambiguous."""
+    database = Database(str(tmp_path / "two.db"))
+    database["meetings"].insert_all([{"id": "a" * 64, "date": "2024-03-01", "title": "甲會報"},
+                                     {"id": "b" * 64, "date": "2024-03-01", "title": "乙會報"}])
+    with pytest.raises(ValueError, match="2 meetings match '2024-03-01'.*甲會報.*乙會報"):
+        find_meeting(database, "2024-03-01")
+    assert find_meeting(database, "bbbb") == "b" * 64

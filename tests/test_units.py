@@ -158,9 +158,22 @@ def test_the_object_of_an_ask_is_not_asked():
     ("請社工人力進用單位留意社工同仁之人身安全。", ["社工人力進用單位"]),
     ("有關第一線同仁獎勵機制，請中央單位研議轄管專業人力獎勵機制。", ["中央單位"]),
     ("請各地方政府積極進用各類專業人力。", ["各地方政府"]),
+    ("請各縣市衛生局配合辦理。", ["各縣市衛生局"]),
 ])
 def test_collective_addressees_stay_as_written(text, expected):
     assert canonicals(text, MOHW) == expected
+
+
+def test_collective_wins_over_a_gazetteer_name_inside_it():
+    """各衛生所 gave 臺中市政府衛生所: the gazetteer's 衛生所 was taken first
+    and the collective around it, overlapping, was dropped."""
+    assert canonicals("請各衛生所加強稽查。", TAICHUNG) == ["各衛生所"]
+
+
+def test_a_list_of_things_with_the_particle_suo_is_no_collective():
+    """各項措施所需經費 read as a unit 各項措施所 (各, then anything, then 所):
+    各項 lists things, and 所需 is the particle 所 before a verb."""
+    assert canonicals("各項措施所需經費請社會局編列。", TAICHUNG) == ["臺中市政府社會局"]
 
 
 def test_office_holder_named_earlier():
