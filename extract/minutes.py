@@ -37,10 +37,10 @@ from extract.deadlines import parse_deadline
 from extract.header import SESSION, parse_header
 from extract.layout import paragraphs as join_paragraphs
 from extract.model import Deadline, Document, Item, ItemKind, Meeting, Paragraph, item_id
-from extract.outline import (HEAD, LEVELS, MOTION, PERSON, PUT_TO_MEETING, Node, build, chinese_number, label, numbering,
-                             remarks_speaker, speaker_name)
+from extract.outline import (HEAD, LEVELS, MOTION, PERSON, PUT_TO_MEETING, SENTENCE_MARKS, Node, build, chinese_number, label,
+                             numbering, remarks_speaker, speaker_name)
 from extract.rocdate import parse_roc_date
-from extract.targets import parse_targets
+from extract.targets import parse_targets, target_deadline
 from extract.units import UnitContext, context_from_text, find_units
 
 ACKNOWLEDGEMENT = re.compile(
@@ -55,6 +55,12 @@ ASK = re.compile(
 )
 # A case or question asking a higher authority for something.
 REQUEST = re.compile(r"建請|建議|請求|懇請|籲請|惠請")
+# An outcome point that asks a higher authority: 建請, 籲請, 函請, 函報… the
+# central government, a 院, a ministry or an agency (not 建請理事長, the body's
+# own; not 函請立法院審議, a bill sent on by the procedure).
+HIGHER_REQUEST = re.compile(
+    r"(?:建請|籲請|懇請|陳請|報請|函請(?!立法院審議)|函報)(?:中央|總統府|上級|貴(?:部|署|院|會)"
+    r"|[\u4e00-\u9fff]{0,8}?(?:院|部(?![門分份])|署|委員會))")
 # Planning words: 預計/預訂 … and a time (預計於111年1至2月, 擬於當年10月).
 PLAN = r"預計|預訂|預定|擬|規劃|訂於|將於|俟"
 SCHEDULED = re.compile(rf"(?:{PLAN})\s*於?\s*(?:\d|[一二三四五六七八九十]|明年|今年|當年|次年|年底|年中)[^，。；]{{0,12}}?(?:年|月|日|底|前|後)")
@@ -93,7 +99,7 @@ ASSIGNED = re.compile(r"(?:^|[，,；;])(?:並|另)?由[^，。；,;]{1,20}?(?:�
 PROPOSED_BY = re.compile(r"(.{2,20}?)(?:等\d*人)?(?:提案|提)")
 PROPOSER = re.compile(r"[（(]\s*(?:提案|報告|承辦|主辦)(?:單位|機關|人)\s*[:：]\s*([^()（）]+?)\s*[)）]\s*$"
                       r"|(?<=[。.])\s*(?:提案|報告|承辦|主辦)(?:單位|機關|人)\s*[:：]\s*([^，。()（）]+?)\s*$")
-NEXT_MEETING = re.compile(r"下次(?:會議|會報|[^，。]{0,8}會議)")
+NEXT_MEETING = re.compile(r"下次(?:會議|會報|[^，。]{0,8}(?:會議|會報))")
 HEAD_OF = re.compile(rf"^{HEAD}")
 SENTENCE_END = ("。", ".", "！", "!", "？", "?")
 YEAR = re.compile(r"\d{2,4}\s*年")
@@ -181,12 +187,58 @@ def outcome_kind(name: str, text: str, discussion: bool = False) -> ItemKind:
     """
     if is_acknowledgement(text) or only_tracking(text):
         return "noted"
+    if asks_higher_level(text):
+        return "request"
+    stated = stated_first(text)
+    if stated:
+        return stated
     kind = OUTCOME_KIND.get(squash(name).removeprefix("會議").removesuffix("事項"))
     if kind:
         return kind
     if squash(name).removeprefix("會議") == "結論":
         return "resolution" if discussion else "decision"
     return "directive" if asks(text) or tells_unit(text) else "noted"
+
+
+def asks_higher_level(text: str) -> bool:
+    """Whether a point asks a higher authority (建請中央…, 函請農業部…,
+    函報行政院…) rather than instructing the meeting's own units.
+
+    >>> asks_higher_level("建請中央修正補助辦法。"), asks_higher_level("照案通過，函請農業部儘速修正救助辦法。")
+    (True, True)
+    >>> asks_higher_level("函請各區公所配合辦理。"), asks_higher_level("建請理事長儘速發出邀請函。")
+    (False, False)
+    >>> asks_higher_level("照案通過，由旅遊處函請交通部補助。"), asks_higher_level("請業務單位評估是否建請中央調整。")
+    (False, False)
+    """
+    text = squash(text)
+    found = HIGHER_REQUEST.search(text)
+    if not found:
+        return False
+    before = text[:found.start()]
+    # 由旅遊處函請交通部補助: the body's own unit is told to write; 爰請業務單位評估
+    # 是否建請中央…: a unit is asked first. Either unit is the one followed up.
+    return not re.search(r"由[\u4e00-\u9fff]{1,8}$", before) and not ASK.search(before)
+
+
+def stated_first(text: str) -> ItemKind | None:
+    """``target`` or ``milestone`` when a point opens by stating a goal with a
+    year (114年…以1,000萬人次為目標，請觀光署…) or a dated plan (…工程預計於
+    114年6月底完工，請公路局掌握進度) before it asks anyone anything: the
+    goal or the plan is what is followed up.
+
+    >>> stated_first("114年來臺旅客以1,000萬人次為目標，請觀光署加強開拓客源。")
+    'target'
+    >>> stated_first("改善工程預計於114年6月底完工，請公路局掌握施工進度。"), stated_first("請公路局於6月底前完工。")
+    ('milestone', None)
+    """
+    ask = ASK.search(text)
+    opening = text[:ask.start()] if ask else text
+    if is_target(opening):
+        return "target"
+    if SCHEDULED.search(opening):
+        return "milestone"
+    return None
 
 
 def tells_unit(text: str) -> bool:
@@ -381,6 +433,42 @@ def inline_points(text: str) -> list[tuple[str, str]] | None:
     return points if len(points) > 1 else None
 
 
+def announced_next_meeting(paragraphs: list[Paragraph], meeting_date: dt.date | None) -> str | None:
+    """The date of the next meeting where a sentence announces it (下次部務會報
+    訂於114年3月24日召開, 伍、下次會報：訂於113年10月28日…), if it is later
+    than this meeting.
+
+    >>> announced_next_meeting([Paragraph("（八）下次部務會報訂於114年3月24日上午9時召開。", 1)], dt.date(2025, 3, 10))
+    '2025-03-24'
+    """
+    for paragraph in paragraphs:
+        for mention in NEXT_MEETING.finditer(paragraph.text):
+            sentence = re.split(r"[。；;]", paragraph.text[mention.end():], maxsplit=1)[0]
+            found = parse_roc_date(sentence)
+            if found and (meeting_date is None or found > meeting_date):
+                return found.isoformat()
+    return None
+
+
+def lead_in_points(marker: str, text: str) -> list[tuple[str, str]] | None:
+    """The numbered sub-points under a point that only introduces them
+    (通過主決議3項：1.…2.…), as (marker, text) pairs; None for any other point.
+
+    >>> lead_in_points("(四)", "通過主決議2項：1.請經濟部提出報告。2.請台電公司每季檢討。")
+    [('(四)1.', '請經濟部提出報告。'), ('(四)2.', '請台電公司每季檢討。')]
+    >>> lead_in_points("(一)", "修正通過。") is None
+    True
+    """
+    lead, colon, rest = text.partition("：") if "：" in text else text.partition(":")
+    if not colon or len(lead) > LEAD_IN or SENTENCE_MARKS.search(lead) or label(text):
+        return None  # a label (院長提示：1.…) heads a block of its own
+    points = inline_points(rest.strip())
+    return [(marker + inner, point) for inner, point in points] if points else None
+
+
+LEAD_IN = 20  # characters: a lead-in is a short phrase (通過主決議3項, 院長提示)
+
+
 @dataclass
 class TrackingTable:
     """A 前次會議列管事項 table read as a table: its tracking rows (with
@@ -494,7 +582,7 @@ class MinutesParser:
             speaker_or_source=source,
             text=text,
             responsible_units=find_units(text, units) if actionable else [],
-            deadline=parse_deadline(text, self.meeting_date, kind=kind) if actionable else Deadline.none(),
+            deadline=self.deadline(kind, text) if actionable else Deadline.none(),
             tracking=tracking,
             page=paragraphs[0].page if paragraphs else None,
             source_text="\n".join(p.text for p in paragraphs),
@@ -502,14 +590,25 @@ class MinutesParser:
             extra={"tracking": statements} if len(statements) > 1 else {},
         ))
 
+    def deadline(self, kind: ItemKind, text: str) -> Deadline:
+        """A target is due by its goal's year (115年…提升至60%), whatever
+        cadence of reporting the text adds (逐年檢討, 每月統計)."""
+        if kind == "target":
+            due = target_deadline(parse_targets(text), None)
+            if due.kind not in ("none", "recurring"):
+                return due
+        return parse_deadline(text, self.meeting_date, kind=kind)
+
     def points(self, node: Node) -> list[tuple[str, list[Paragraph], str]]:
         """(text, paragraphs, position) of each point of a block, or of the
         block's own text when it has no numbered points."""
         points = [c for c in node.children if c.kind == "point"]
         if points:
-            # 決定：(一)洽悉。(二)請…: points run together on the label's line
+            # 決定：(一)洽悉。(二)請…: points run together on the label's line;
+            # (四)通過主決議3項：1.…2.…: a lead-in over sub-points, which are the points
             return [(text, p.paragraphs, marker) for p in points
                     for marker, text in inline_points(p.number.marker + p.text.replace("\n", ""))
+                    or lead_in_points(p.number.marker, p.text.replace("\n", ""))
                     or [(p.number.marker, p.text.replace("\n", ""))]]
         inline = inline_points(node.text.replace("\n", ""))
         if inline:
@@ -618,6 +717,11 @@ class MinutesParser:
         if kind == "outcome":
             source = outcome_source(node.label.name)
             for text, paragraphs, marker in self.points(node):
+                nested = label(text)
+                if nested and nested.kind == "outcome" and nested.rest.strip():
+                    # 決定：(二)院長提示：1.…2.…: the head's points, under its own label
+                    self.block(Node("block", nested.rest, paragraphs, label=nested), where, f"{position}/{marker}")
+                    continue
                 self.add(outcome_kind(node.label.name, text, where.discussion), text, source, where, paragraphs,
                          f"{position}/{marker}")
         elif kind == "proposal":
@@ -709,7 +813,8 @@ def parse_minutes(document: Document, paragraphs: list[Paragraph]) -> tuple[Meet
     parser.walk(build(paragraphs), Context([], None))
     for table in tables:
         parser.add_table(table)
-    meeting.next_meeting_date = meeting.next_meeting_date or parser.next_meeting_date
+    meeting.next_meeting_date = (meeting.next_meeting_date or parser.next_meeting_date
+                                 or announced_next_meeting(paragraphs, parser.meeting_date))
     for item in parser.items:  # 於下次會議提出: due on the announced date, if there is one
         if item.deadline.kind == "next_meeting" and not item.deadline.date:
             item.deadline.date = meeting.next_meeting_date

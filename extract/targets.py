@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from extract.model import Deadline
 from extract.rocdate import full_year, to_halfwidth
 
-NUMBER = r"(?:\d+(?:\.\d+)?\s*萬\s*)?\d[\d,]*(?:\.\d+)?|\d+(?:\.\d+)?\s*萬"
+NUMBER = r"(?:\d+(?:\.\d+)?\s*萬\s*)?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s*萬"
 # Longer units first, so 人次 is not read as 人 and 場次 not as 場.
 MEASURE = (r"(?:%|個百分點|人次|戶次|場次|小時|萬元|億元|縣市|人|次|場|處|家|案|件|校|所|個|名|戶|元|床|班|區|天|日)")
 QUANTITY = rf"(?P<num>{NUMBER})\s*(?P<measure>{MEASURE})"
@@ -53,6 +53,8 @@ GOAL_SHAPES = (
     re.compile(rf"(?P<every>{EVERY})\s*(?P<bound>{BOUND}|達到?|維持)\s*{QUANTITY}"),
     # 進用率目標值為 85%, 目標為 30場
     re.compile(rf"目標(?:值|數)?\s*(?:為|訂為|設定為|是)?\s*{QUANTITY}"),
+    # 以1,000萬人次為目標, 合格率以達95%為目標
+    re.compile(rf"以\s*(?:達到?\s*|(?P<bound>不低於|不超過|低於)\s*)?{QUANTITY}\s*(?:以上|以下)?\s*為(?:目標|原則)"),
     # 每年度人員進用率須達85%
     re.compile(rf"(?:須|需|應|必須)\s*(?:達到?|維持在?)\s*{QUANTITY}"),
     # 下降上一年度再被開案率之5%
@@ -127,8 +129,8 @@ class Target:
 def number_value(text: str) -> float:
     """A number as written, with thousands commas or 萬.
 
-    >>> number_value("4萬7,000"), number_value("0.01"), number_value("3萬")
-    (47000.0, 0.01, 30000.0)
+    >>> number_value("4萬7,000"), number_value("0.01"), number_value("3萬"), number_value("1,000萬")
+    (47000.0, 0.01, 30000.0, 10000000.0)
     """
     text = re.sub(r"[\s,]", "", text)
     if "萬" in text:

@@ -654,3 +654,71 @@ def test_bare_conclusion_is_a_decision_on_a_report_and_a_resolution_on_a_proposa
                         "（一）請長期照顧司於會後二週內提供資料。", "三、討論案：長照人力培訓計畫修正案", "結論：",
                         "（一）請長期照顧司研議調整方案。"])
     assert [i.kind for i in items] == ["decision", "resolution"]
+
+
+def test_head_remarks_nested_in_a_decision_point_are_the_heads_directives():
+    """行政院's 決定：(一)准予備查。(二)院長提示：1.…2.…: the premier's points
+    came out as one decision item opening with 院長提示; each is a directive."""
+    _, items = minutes([
+        "行政院第3900次會議紀錄", "時間：113年10月17日上午9時", "主席：陳院長",
+        "報告事項", "一、內政部報告「汛期整備」", "決定：", "（一）准予備查。", "（二）院長提示：",
+        "1.請內政部會同經濟部於3個月內完成檢討。", "2.請主計總處儘速核撥復建經費。",
+    ])
+    assert summary(items) == [
+        ("noted", "決定", "准予備查。"),
+        ("directive", "院長", "請內政部會同經濟部於3個月內完成檢討。"),
+        ("directive", "院長", "請主計總處儘速核撥復建經費。"),
+    ]
+
+
+def test_a_point_that_only_introduces_sub_points_gives_the_sub_points():
+    """立法院: 決議：(四)通過主決議2項：1.…2.… — the lead-in is no item, its
+    sub-points are the resolutions."""
+    _, items = minutes([
+        "立法院經濟委員會會議紀錄", "時間：113年10月30日上午9時", "主席：張召集委員",
+        "討論事項", "一、審查總預算案。", "決議：", "（一）照列。", "（二）通過主決議2項：",
+        "1.請經濟部於一個月內提出書面報告。", "2.請經濟部水利署於114年6月30日前完成檢討。",
+    ])
+    assert [(i.kind, i.text) for i in items][1:] == [
+        ("resolution", "請經濟部於一個月內提出書面報告。"),
+        ("resolution", "請經濟部水利署於114年6月30日前完成檢討。"),
+    ]
+
+
+def test_a_point_stating_a_goal_or_a_plan_before_its_ask_is_a_target_or_milestone():
+    """Three annotators of a fresh set marked 114年…以1,000萬人次為目標，請觀光署…
+    a target (due with its year) and …工程預計於114年6月底完工，請公路局… a
+    milestone: what is followed up is the goal or the plan, not the ask."""
+    _, items = minutes([
+        "交通部部務會報紀錄", "時間：114年3月10日上午9時", "主席：部長",
+        "部長指示：", "（一）114年來臺旅客以1,000萬人次為目標，請觀光署每月檢討。",
+        "（二）西濱快速公路改善工程預計於114年6月底完工，請公路局掌握施工進度。",
+        "（三）請公路局於6月底前完成改善。",
+    ])
+    assert [(i.kind, i.deadline.kind, i.deadline.date) for i in items] == [
+        ("target", "period", "2025-12-31"), ("milestone", "date", "2025-06-30"), ("directive", "date", "2025-06-30")]
+
+
+def test_a_point_asking_a_higher_authority_is_a_request():
+    """建請中央…, 函請農業部… in a 決議 or a chair's block ask the central
+    government: requests. A unit told to write (由旅遊處函請交通部補助), a unit
+    asked first (請業務單位評估是否建請中央…) and the body's own head are not."""
+    _, items = minutes([
+        "彰化縣議會定期會議事錄", "時間：113年12月2日上午9時", "主席：議長",
+        "討論事項", "一、水稻救助案。", "決議：", "（一）照案通過，函請農業部儘速修正救助辦法。",
+        "（二）照案通過，由農業處函請農業部補助。", "（三）請業務單位評估是否建請中央調整人力。",
+        "（四）建請理事長儘速發出邀請函。",
+    ])
+    assert [i.kind for i in items] == ["request", "resolution", "resolution", "resolution"]
+
+
+def test_next_meeting_announced_in_a_closing_heading_dates_next_meeting_deadlines():
+    """伍、下次會報：訂於113年10月28日… (or a point 下次部務會報訂於…召開) was
+    not read: only a report heading with the date in its children was."""
+    meeting, items = minutes([
+        "新竹市政府局處首長會報紀錄", "時間：113年10月14日上午9時", "主席：市長",
+        "壹、市長指示事項：", "1、請主計處於下次會報提出審議進度。",
+        "貳、下次會報：訂於113年10月28日（星期一）上午9時召開。",
+    ])
+    assert meeting.next_meeting_date == "2024-10-28"
+    assert (items[0].deadline.kind, items[0].deadline.date) == ("next_meeting", "2024-10-28")
