@@ -44,13 +44,14 @@ COMPATIBILITY_IDEOGRAPHS = {
 }
 
 # Two or more single digits each separated by one space, then a CJK
-# character (a measure word: 年, 次, 元...): letter-spaced digits (1 0 1 年).
+# character (a measure word: 年, 次, 元...) or a percent sign: letter-spaced
+# digits (1 0 1 年, 9 0 %).
 # The spaces around the run belong to the same letter-spacing when the
 # neighbour is CJK (第 1 6 次). Multi-digit numbers (112年 11月) are left alone.
 # ASCII classes, not \w: in Python \w matches CJK, which hid 府1 1 2年.
 CJK = "\u3400-\u9fff\uf900-\ufaff"
 SPACED_DIGITS = re.compile(
-    rf"(?:(?<=[{CJK}]) )?(?<![0-9A-Za-z_.,])(?P<digits>\d(?: \d)+)(?![0-9A-Za-z_.,])(?: (?=[{CJK}])|(?=[{CJK}]))"
+    rf"(?:(?<=[{CJK}]) )?(?<![0-9A-Za-z_.,])(?P<digits>\d(?: \d)+)(?![0-9A-Za-z_.,])(?: (?=[{CJK}%％])|(?=[{CJK}%％]))"
 )
 
 PAGE_NUMBER = re.compile(
@@ -161,8 +162,8 @@ def map_compatibility_ideographs(text: str) -> str:
 def join_spaced_digits(text: str) -> str:
     """Close up letter-spaced digits: ``1 0 1 年`` → ``101年``; ``112年 11月`` is left alone.
 
-    >>> join_spaced_digits("第 1 6 次會議於 1 1 2 年 8 月召開")
-    '第16次會議於112年 8 月召開'
+    >>> join_spaced_digits("第 1 6 次會議於 1 1 2 年 8 月召開"), join_spaced_digits("比率為 9 0 %以上")
+    ('第16次會議於112年 8 月召開', '比率為90%以上')
     """
     return SPACED_DIGITS.sub(lambda match: match.group("digits").replace(" ", ""), text)
 
