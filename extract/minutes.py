@@ -62,7 +62,7 @@ HIGHER_REQUEST = re.compile(
     r"(?:建請|籲請|懇請|陳請|報請|函請(?!立法院審議)|函報)(?:中央|總統府|上級|貴(?:部|署|院|會)"
     r"|[\u4e00-\u9fff]{0,8}?(?:院|部(?![門分份])|署|委員會))")
 # Planning words: 預計/預訂 … and a time (預計於111年1至2月, 擬於當年10月).
-PLAN = r"預計|預訂|預定|擬|規劃|訂於|將於|俟"
+PLAN = r"預計|預訂|預定|擬|規劃|訂於|(?<![規決制約])定於|將於|俟"  # 另定於11月6日繼續審查; not 依規定於
 SCHEDULED = re.compile(rf"(?:{PLAN})\s*於?\s*(?:\d|[一二三四五六七八九十]|明年|今年|當年|次年|年底|年中)[^，。；]{{0,12}}?(?:年|月|日|底|前|後)")
 IN_PROGRESS = re.compile(rf"刻正|賡續|{PLAN}")
 TOPIC = re.compile(r"^另?有關[^，。；]{1,60}?(?:1|一)\s*(?:節|案)[，,]")
@@ -108,6 +108,39 @@ OUTCOME_VERB = re.compile(r"通過|同意|擱置|暫緩|緩議|再議|否決|不
 
 OUTCOME_KIND: dict[str, ItemKind] = {"決議": "resolution", "議決": "resolution", "決定": "decision",
                                       "討論結果": "resolution", "審查結果": "resolution"}
+
+
+def plan_clause(text: str) -> str:
+    """The part of a report paragraph that states its dated plan: the
+    sentence holding it, from the clause where the plan's subject is named
+    (…已完成全數檢修；萬年溪護岸工程預計於113年6月底前完工。).
+
+    >>> plan_clause("高架段約74%，綠線北段預計於116年完工通車。")
+    '綠線北段預計於116年完工通車。'
+    >>> plan_clause("本府與衛生局合作，預計於113年完成。另已完成招標。")
+    '本府與衛生局合作，預計於113年完成。'
+    """
+    plan = SCHEDULED.search(text)
+    end = re.search(r"[。；;]", text[plan.end():])
+    stop = plan.end() + end.end() if end else len(text)
+    start = max((m.end() for m in re.finditer(r"[。；;：:]", text[:plan.start()])), default=0)
+    clauses = [m.end() for m in re.finditer(r"[，,]", text[start:plan.start()])]
+    # the last comma after which the plan's clause names its subject (綠線北段預計…)
+    subject_start = next((start + c for c in reversed(clauses) if len(text[start + c:plan.start()].strip()) >= 2), start)
+    return text[subject_start:stop].strip()
+
+
+def is_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence, a trailing note of units aside
+    (…請於下次會報報告開工期程。（工務處）).
+
+    >>> is_sentence("請於下次會報報告。（工務處）"), is_sentence("上次會報指示事項辦理情形")
+    (True, False)
+    """
+    return TRAILING_NOTE.sub("", text).rstrip().endswith("。")
+
+
+TRAILING_NOTE = re.compile(r"[（(][^（）()。]{1,30}[）)]\s*$")
 
 
 def squash(text: str) -> str:
@@ -660,7 +693,7 @@ class MinutesParser:
             # government, of the unit that answers it); 建議繼續列管 only reports a status
             self.add("request", node.text.replace("\n", ""), self.units.government, inner, node.paragraphs, position,
                      addressee=answering)
-        elif node.text.rstrip().endswith("。"):  # a numbered report point written as a sentence
+        elif is_sentence(node.text):  # a numbered report point written as a sentence
             # under a titled heading (上次會議裁示事項辦理情形：第1案解除列管。, 討論事項：…，照案通過。)
             # the title is not the item's text, unless it names the case (列管事項第2案：…解除列管。)
             text = node.text if not rest or names_tracked_case(node.text, rest) else rest
@@ -678,7 +711,7 @@ class MinutesParser:
         with only text under it is a report point, not a title: it adds no
         section."""
         sentence = rest is None or names_tracked_case(node.text, rest)
-        if sentence and node.text.rstrip().endswith("。") and all(c.kind == "text" for c in node.children):
+        if sentence and is_sentence(node.text) and all(c.kind == "text" for c in node.children):
             return replace(where)
         marker = node.number.marker if node.number else ""
         # a top heading is a section (壹、報告事項) unless it states an agenda item
@@ -778,7 +811,7 @@ class MinutesParser:
         elif is_target(text):
             self.add("target", text, source, where, paragraphs, position)
         elif SCHEDULED.search(text):
-            self.add("milestone", text, source, where, paragraphs, position)
+            self.add("milestone", plan_clause(text), source, where, paragraphs, position)
 
     def add_table(self, table: TrackingTable) -> None:
         """The rows of a tracking table read as a table (PDF, Word), placed

@@ -722,3 +722,25 @@ def test_next_meeting_announced_in_a_closing_heading_dates_next_meeting_deadline
     ])
     assert meeting.next_meeting_date == "2024-10-28"
     assert (items[0].deadline.kind, items[0].deadline.date) == ("next_meeting", "2024-10-28")
+
+
+def test_a_dated_plan_in_a_report_paragraph_is_the_sentence_that_states_it():
+    """A work report listing facts and then a plan (…已完成全數檢修；萬年溪護岸
+    工程預計於113年6月底前完工。) gave the whole paragraph as the milestone; the
+    item is the plan's clause, as annotators of a fresh set wrote it."""
+    _, items = minutes([
+        "屏東縣政府縣務會議紀錄", "時間：113年5月20日上午9時", "主席：縣長",
+        "壹、業務報告", "一、水利處報告：本縣移動式抽水機已完成全數檢修；萬年溪排水護岸改善工程預計於113年6月底前完工。",
+    ])
+    assert [(i.kind, i.text) for i in items] == [("milestone", "萬年溪排水護岸改善工程預計於113年6月底前完工。")]
+
+
+def test_a_numbered_report_point_ending_in_a_unit_note_is_a_sentence():
+    """2、…繼續列管，請於下次會報報告開工期程。（工務處）was skipped: the point
+    did not end in 。 because of the trailing note of units."""
+    _, items = minutes([
+        "新竹市政府局處首長會報紀錄", "時間：113年10月14日上午9時", "主席：市長",
+        "貳、上次會報市長指示事項辦理情形：", "1、第39次會報市長指示事項第1項已辦理完竣，同意解除列管。",
+        "2、第39次會報市長指示事項第2項工程尚在發包，繼續列管，請於下次會報報告開工期程。（工務處）",
+    ])
+    assert [i.tracking for i in items] == ["解除列管", "繼續列管"]
