@@ -81,7 +81,9 @@ TRACKING = re.compile(
 PREVIOUS_MEETING = re.compile(r"(?:上|前)一?次(?:會議|會報)?(?:決議|決定|裁示|指示|列管)?(?:事項)?")
 # A status cell of a 前次會議列管事項 table row: 解除列管, 建議繼續列管, 結案...
 STATUS_CELL = re.compile(r"^(?:建議)?(?:(?P<released>解除列管|解除|結案|銷案|除管)|(?P<continued>繼續列管|持續列管|繼續|持續|續管))"
-                         r"(?:[(（][^()（）]*[)）])?$")  # 解除列管（已完成）
+                         r"(?:[(（][^()（）]*[)）]|[，,；;].*)?$")  # 解除列管（已完成）, 繼續列管，下次會報報告
+# The column a tracking table names its cases in (案由, 列管事項…).
+SUBJECT_HEADER = re.compile(r"^(?:案由|案名|列管事項|列管案件|列管內容|事項|決議事項|決定事項|裁示事項|指示事項|提案|主旨|工作項目)$")
 ROW_NUMBER = re.compile(r"^(?:第\s*)?(\d{1,3})\s*(?:案)?$")
 CELL_SEPARATOR = re.compile(r"\s*(?:[|｜\t]|\s{2,}|\u3000{2,})\s*")
 # A unit told to act without 請 (各鄉公所每月將…函報本府, 建管科會同…提出…):
@@ -372,23 +374,37 @@ def tracking_of(text: str) -> tuple[str | None, list[int]]:
     return (statements[0]["status"], statements[0]["refs"]) if statements else (None, [])
 
 
-def tracking_row(cells: list[str]) -> tuple[int, str, str] | None:
+def tracking_row(cells: list[str], subject: int | None = None) -> tuple[int, str, str] | None:
     """(case number, subject, status) of a 前次會議列管事項 table row: a
-    number cell, a status cell (解除列管, 建議繼續列管...) and the longest
-    other cell as the subject; None for other rows.
+    number cell, a status cell (解除列管, 建議繼續列管...) and as the subject
+    the cell in column ``subject`` (the header's 案由, see
+    :func:`subject_column`), else the longest other cell; None for other rows.
 
     >>> tracking_row(["1", "請養工科完成側溝清淤", "養工科", "已完成", "解除列管"])
     (1, '請養工科完成側溝清淤', '解除列管')
+    >>> tracking_row(["1", "路面修復案", "建設課", "已於5月20日修復完竣。", "解除列管"], subject=1)
+    (1, '路面修復案', '解除列管')
     >>> tracking_row(["編號", "列管事項", "列管建議"]) is None
     True
     """
+    named = squash(cells[subject]) if subject is not None and subject < len(cells) and cells[subject] else ""
     cells = [squash(c) for c in cells if c and c.strip()]
     number = next((ROW_NUMBER.match(c) for c in cells if ROW_NUMBER.match(c)), None)
     status = next((STATUS_CELL.match(c) for c in cells if STATUS_CELL.match(c)), None)
     others = [c for c in cells if not ROW_NUMBER.match(c) and not STATUS_CELL.match(c)]
     if not (number and status and others):
         return None
-    return int(number.group(1)), max(others, key=len), "解除列管" if status.group("released") else "繼續列管"
+    text = named if named in others else max(others, key=len)
+    return int(number.group(1)), text, "解除列管" if status.group("released") else "繼續列管"
+
+
+def subject_column(cells: list[str]) -> int | None:
+    """The column of a tracking table's header row that names the cases.
+
+    >>> subject_column(["編號", "案由", "主辦單位", "執行情形", "擬辦"]), subject_column(["1", "請辦理", "解除列管"])
+    (1, None)
+    """
+    return next((i for i, cell in enumerate(cells) if cell and SUBJECT_HEADER.match(squash(cell))), None)
 
 
 def row_cells(text: str) -> list[str]:
@@ -531,7 +547,8 @@ def tracking_tables(document: Document) -> list[TrackingTable]:
     for page in document.pages:
         for table in page.tables:
             cells = [[c.strip() for c in row if c and c.strip()] for row in table]
-            rows = [(row, texts) for texts in cells if (row := tracking_row(texts))]
+            subject = next((column for texts in cells if (column := subject_column(texts)) is not None), None)
+            rows = [(row, texts) for texts in cells if (row := tracking_row(texts, subject))]
             if rows:
                 lines = {squash(line) for texts in cells for cell in texts for line in cell.splitlines() if line.strip()}
                 found.append(TrackingTable(page.number, rows, lines))
@@ -587,6 +604,7 @@ class MinutesParser:
         self.items: list[Item] = []
         self.positions: set[str] = set()
         self.next_meeting_date: str | None = None
+        self.subject_column: int | None = None  # of the tracking table typed as text, from its header
         # (paragraph text, its context, its position, items before it), in reading order
         self.places: list[tuple[str, Context, str, int]] = []
 
@@ -800,7 +818,10 @@ class MinutesParser:
         text = text.replace("\n", "")
         section = numbering(where.section[0]) if where.section else None
         source = source or (section.rest if section else where.section[0] if where.section else None)  # 工作報告
-        row = tracking_row(row_cells(text))
+        cells = row_cells(text)
+        if len(cells) > 2 and subject_column(cells) is not None:  # a tracking table's header, typed as text
+            self.subject_column = subject_column(cells)
+        row = tracking_row(cells, self.subject_column)
         if row:  # a row of a 前次會議列管事項 table
             self.add_tracking_row(row, where, paragraphs, position)
         elif TRACKING.search(text):  # 第1案解除列管，第2案繼續列管 written without a 決定 label

@@ -744,3 +744,16 @@ def test_a_numbered_report_point_ending_in_a_unit_note_is_a_sentence():
         "2、第39次會報市長指示事項第2項工程尚在發包，繼續列管，請於下次會報報告開工期程。（工務處）",
     ])
     assert [i.tracking for i in items] == ["解除列管", "繼續列管"]
+
+
+def test_tracking_table_typed_as_text_takes_its_cases_from_the_subject_column():
+    """編號｜案由｜主辦單位｜執行情形｜擬辦: the longest cell was taken as the case,
+    which here is the 執行情形 (已於5月20日修復完竣。), not the case itself."""
+    _, items = minutes([
+        "南投縣埔里鎮公所113年第5次主管會報紀錄", "一、時間：113年6月3日上午9時", "三、主席：鎮長",
+        "六、上次會議決議事項執行情形：", "編號｜案由｜主辦單位｜執行情形｜擬辦",
+        "1｜中正路人行道破損修復案｜建設課｜已於5月20日修復完竣，經會勘通過。｜解除列管",
+        "2｜公有零售市場攤位租金催繳案｜財政課｜已寄發催繳通知，尚有3攤未繳。｜繼續列管，下次會報報告辦理情形",
+    ])
+    assert [(i.text, i.tracking, i.tracked_refs) for i in items] == [
+        ("中正路人行道破損修復案", "解除列管", [1]), ("公有零售市場攤位租金催繳案", "繼續列管", [2])]
