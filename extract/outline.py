@@ -225,6 +225,9 @@ SPEECH_WORD = re.compile(r"(?:回應|答覆|說明|補充說明|補充|意見|�
 SPEAKER_COLON = re.compile(r"^(?P<who>[^，。；：:,;]{2,30}?)\s*[:：]\s*(?P<said>.+)$")
 
 
+# A line wholly in brackets that says something (a clause, a sentence), unlike a
+# note of units (（工務處、社會處）), which belongs to the point before it.
+PROCEDURAL_NOTE = re.compile(r"^[（(][^（）()]*[，。,；][^（）()]*[）)]$")
 TITLED = re.compile(r"^[^，。；：:,;「」]{2,24}[:：]")
 # A motion's title ends with 案 or a formula putting it to the meeting (請公決,
 # 提請討論, 提請審議, 請核議).
@@ -368,6 +371,9 @@ class OutlineBuilder:
             self.open_speaker(who, said.group("said"), paragraph, None)
         elif number:
             self.open_heading(number, rest, paragraph, found)
+        elif self.stack and self.stack[-1].kind == "point" and PROCEDURAL_NOTE.match(rest):
+            # （縣長另有行程先行離席，以下由副縣長代理主持） after a point is not part of it
+            self.stack[-1].children.append(Node("text", rest, [paragraph]))
         elif self.stack and self.stack[-1].kind != "heading":
             self.stack[-1].add_paragraph(paragraph, rest)
         else:

@@ -219,3 +219,12 @@ def test_unnumbered_report_and_discussion_case_sections_are_headings():
 
     assert label("討論案").kind == "section" and label("報告案").kind == "section"
     assert label("報告案由一：…") is None or label("報告案由一：…").kind != "section"
+
+
+def test_a_procedural_note_after_a_point_is_not_part_of_it():
+    """（縣長另有行程先行離席，以下由李副縣長代理主持） on its own line after a
+    point was joined to the point's text; a note of units stays with it."""
+    tree = build([Paragraph(t, 1) for t in [
+        "縣長指示：", "（一）請衛生局辦理。", "（縣長另有行程先行離席，以下由副縣長代理主持）",
+        "（二）請社會處辦理。", "（工務處、社會處）"]])
+    assert [p.text for p in tree[0].children if p.kind == "point"] == ["請衛生局辦理。", "請社會處辦理。\n（工務處、社會處）"]
