@@ -7,10 +7,10 @@ keeps the most telling of the rest: a dated phrase governed by a future or
 obligation marker (前, 內, 於, 預計, 至…年, …起), then the next meeting, then
 儘速-like urgency, then recurring (每年, 定期), then standing (爾後, 持續) wording.
 A bare year (112年) counts only for targets and milestones, or when its
-sentence states a goal. The end of a month or year written with its number
-(113年3月底前, 3月底) is a due ``date``; counted from the meeting with no
-number (年底前, 本月底前, 本年度結束前, 下週一, 二週內) it is ``relative``.
-See corpus/gold/README.md for the kinds.
+sentence states a goal. The end of a month or year is one calendar day, a due
+``date``, whether written with its number (113年3月底前, 3月底) or named from
+the meeting (年底前, 本月底前, 本年度結束前); a span counted from the meeting
+(二週內, 一個月內, 下週一) is ``relative``. See corpus/gold/README.md for the kinds.
 
 Example::
 
@@ -203,11 +203,11 @@ def _month_range(m, meeting):
     return _span(first[0], last[1]) if first and last else None
 
 
-def _month_span(span: tuple[dt.date, dt.date] | None, part: str | None, kind: str = "date"):
+def _month_span(span: tuple[dt.date, dt.date] | None, part: str | None):
     """A month (or part of one) as a span; by its end (3月底) it is a due day."""
     if not span:
         return None
-    return (kind, span[1], None) if part == "底" else ("period", span[1], span[0])
+    return ("date", span[1], None) if part == "底" else ("period", span[1], span[0])
 
 
 def _year_month(m, meeting):
@@ -258,16 +258,16 @@ def _is_due_by(m) -> bool:
 
 
 def _this_month(m, meeting):
-    """本月底, 下個月底, 本(1)月: counted from the meeting's month, so a month's
-    end is relative; the whole month stays a period."""
+    """本月底, 下個月底, 本(1)月: the meeting's month or the next; its end is a
+    due day, the whole month stays a period."""
     by = re.match(r"\s*(?:前|以前|之前|內)", m.string[m.end():])  # 本月內, 本月前: by its end
     part = m.group("part") or ("底" if by else None)
     if meeting is None:
-        return ("relative" if part == "底" else "period"), None, None
+        return ("date" if part == "底" else "period"), None, None
     base = _add_months(meeting.replace(day=1), 1 if m.group("rel").startswith(("下", "次")) else 0)
     written = _int(m.group("m") or "")
     month = written if written and m.group("rel") == "本" else base.month
-    return _month_span(_month(base.year, str(month), part), part, kind="relative")
+    return _month_span(_month(base.year, str(month), part), part)
 
 
 def _bare_month(m, meeting):
@@ -302,22 +302,23 @@ def _this_year_month(m, meeting):
 
 def _month_end(m, meeting):
     """月底前 with no month named: the end of the meeting's month."""
-    return "relative", month_end(meeting.year, meeting.month) if meeting else None, None
+    return "date", month_end(meeting.year, meeting.month) if meeting else None, None
 
 
 THIS_YEAR_OFFSET = {"本": 0, "今": 0, "明": 1, "去": -1}
 
 
 def _this_year(m, meeting):
-    """年底前, 本年度結束前, 明年上半年: counted from the meeting's year. The
-    year's end is a relative due day; a half or the whole year is a period."""
-    part = m.group("part") or m.group("end") or ""
+    """年底前, 本年度結束前, 明年上半年: the meeting's year or the next. The
+    year's end is a due day; a half or the whole year is a period."""
+    groups = m.groupdict()
+    part = groups.get("part") or groups.get("end") or ""
     by_end = part.endswith(("底", "終", "結束", "終了", "內"))
     if meeting is None:
-        return ("relative" if by_end else "period"), None, None
-    year = meeting.year + THIS_YEAR_OFFSET.get(m.group("rel") or m.group("rel2") or "本", 0)
+        return ("date" if by_end else "period"), None, None
+    year = meeting.year + THIS_YEAR_OFFSET.get(groups.get("rel") or groups.get("rel2") or "本", 0)
     if by_end:
-        return "relative", dt.date(year, 12, 31), None
+        return "date", dt.date(year, 12, 31), None
     if part == "上半年":
         return "period", dt.date(year, 6, 30), dt.date(year, 1, 1)
     if part == "下半年":
@@ -395,8 +396,10 @@ DATED_PATTERNS: list[tuple[re.Pattern, Callable, bool]] = [
     (re.compile(rf"{MONTH}{S}(?P<part>底|(?:上旬|中旬|下旬|初)?(?={S}(?:前|以前|之前|止)))"), _bare_month, False),
     (re.compile(rf"(?<![每\d{CN_NUMBER_CHARS}個本下次這])月底"), _month_end, False),
     (re.compile(r"(?P<rel>本|今|明|去)?(?:年度?)?(?P<part>年底|年終|年度結束|年度終了|上半年|下半年)"
-                r"|(?P<rel2>本|今|明)年度?(?P<end>(?:結束|終了)(?=前|以前|之前)|內)?"),
+                r"|(?P<rel2>本|今|明)年度?(?P<end>(?:結束|終了)(?=前|以前|之前)|內)"),
      _this_year, False),
+    # 今年 alone is a bare year like 113年: 今年颱風接連侵臺 says when, not by when
+    (re.compile(r"(?P<rel>本|今|明)年度?"), _this_year, True),
     (re.compile(rf"(?P<n>{N}|半){S}(?:個{S})?(?P<unit>工作天|工作日|天|日|週|周|星期|禮拜|月|年)(?:{S}之)?{S}內"),
      _within, False),
     (re.compile(r"(?P<rel>下|次|本|這)(?:個)?(?:週|周|星期|禮拜)(?:(?P<wd>[一二三四五六日天])|(?=內))"), _weekday, False),

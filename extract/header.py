@@ -21,7 +21,7 @@ import re
 from extract.layout import FULL_SHARE, canonical, is_clutter, right_edge
 from extract.model import Line, Meeting, Page, Paragraph
 from extract.outline import FIELDS, label, numbering
-from extract.rocdate import parse_roc_date, to_halfwidth
+from extract.rocdate import NUMBER, parse_roc_date, to_halfwidth
 
 HEADER_SPAN = 30  # the header lies within the first paragraphs
 TITLE_END = re.compile(r"(?:會議)?(?:紀錄|記錄|議事錄|紀要)\s*(?:[(（][^()（）]{1,6}[)）])?\s*$")  # (核定本)
@@ -53,6 +53,16 @@ ADJOURN = re.compile(r"^散\s*會")
 ORGANISATION_END = re.compile(r"(?:團|會|組|平臺|平台|部|署|局|處|府|院|中心|司|所|室|科|隊|館|聯盟)$")
 GENERIC_KIND = re.compile(r"(?:專案|定期|臨時|工作)?(?:會議|大?會)?")
 TRAILING_ROLE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+# A chair's bracket naming who took over (（10時30分後由李副縣長文彬代理）).
+ACTING_CHAIR = re.compile(r"由\s*(?P<name>[^\s()（）、，,；;由]{2,12}?)\s*(?:代理主持|接續主持|代理|主持)")
+# A recorder written after their title or unit (簡任秘書　陳怡君, 議事組 林佩君).
+UNIT_CHARS = "組科室課處局會股隊所署部院"
+UNIT_END = re.compile(rf"[{UNIT_CHARS}]$")
+TITLE_OR_UNIT_END = re.compile(rf"(?:秘書|編審|書記|助理|幹事|技正|技士|主任|[長員{UNIT_CHARS}])$")
+PERSONAL_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# A date written in a title (屏東縣政府113年5月20日縣務會議, １１３年５月, 1 1 3 年):
+# it dates the sitting and is no part of the body's name.
+TITLE_DATE = re.compile(rf"(?:中華)?(?:民國)?\s*{NUMBER}\s*年\s*{NUMBER}\s*月\s*(?:{NUMBER}\s*[日號]\s*)?份?")
 
 
 def join_spaced_digits(text: str) -> str:
@@ -230,7 +240,10 @@ def body_of(title: str) -> str:
     '立法院社會福利及衛生環境委員會全體委員會議'
     >>> body_of("臺南市政府衛生局局務會議紀錄"), body_of("臺南市政府衛生局第5次局務會議紀錄")
     ('臺南市政府衛生局局務會議', '臺南市政府衛生局局務會議')
+    >>> body_of("屏東縣政府１１３年５月２０日縣務會議紀錄"), body_of("屏東縣政府1 1 3 年 5 月 2 0 日縣務會議紀錄")
+    ('屏東縣政府縣務會議', '屏東縣政府縣務會議')
     """
+    title = TITLE_DATE.sub("", title)
     sessions = list(SESSION.finditer(title))
     if not sessions or sessions[0].start() == 0:
         body = TITLE_END.sub("", title).strip()
@@ -248,24 +261,54 @@ def body_of(title: str) -> str:
 
 
 def session_of(title: str) -> str | None:
-    """The session the title names, its parts joined without spaces.
+    """The session the title names, its parts joined without spaces and in
+    ASCII digits (第５２０次 → 第520次).
 
     >>> session_of("臺中市推動會報 112年第 3 次會議紀錄"), session_of("立法院第11屆第1會期社福委員會第5次全體委員會議")
     ('112年第3次', '第11屆第1會期第5次')
+    >>> session_of("高雄市政府第５２０次市政會議紀錄")
+    '第520次'
     """
-    parts = [re.sub(r"\s+", "", match.group(0)) for match in SESSION.finditer(title)]
+    parts = [re.sub(r"\s+", "", to_halfwidth(match.group(0))) for match in SESSION.finditer(title)]
     return "".join(parts) or None
 
 
 def people(value: str | None) -> list[str]:
-    """Names in a chair field, without a trailing role in brackets.
+    """Names in a chair field, without a trailing role in brackets; a bracket
+    naming who took over the chair (由李副縣長文彬代理) adds that person.
 
     >>> people("嘉義市政府黃市長敏惠、行政院林政務委員萬億"), people("朱有花 (理事長)")
     (['嘉義市政府黃市長敏惠', '行政院林政務委員萬億'], ['朱有花'])
+    >>> people("潘縣長明德（10時30分後由李副縣長文彬代理）")
+    ['潘縣長明德', '李副縣長文彬']
     """
     if not value:
         return []
-    return [TRAILING_ROLE.sub("", name).strip() for name in re.split(r"[、，,；;]", value) if name.strip()]
+    names = []
+    for name in re.split(r"[、，,；;](?![^()（）]*[)）])", value):  # not inside a bracket
+        role = TRAILING_ROLE.search(name)
+        acting = ACTING_CHAIR.search(role.group()) if role else None
+        names += [TRAILING_ROLE.sub("", name).strip()] + ([acting.group("name")] if acting else [])
+    return [name for name in names if name]
+
+
+def recorder_of(value: str | None) -> str | None:
+    """The recorder's name, without a trailing role in brackets or a title or
+    unit written before it and apart from it; a bare name or a unit alone stays.
+
+    >>> recorder_of("簡任秘書\u3000陳怡君"), recorder_of("議事組 林佩君"), recorder_of("王小明（研考會）")
+    ('陳怡君', '林佩君', '王小明')
+    >>> recorder_of("議事組"), recorder_of("陳科員怡君"), recorder_of("陳怡君 林書豪"), recorder_of("秘書處 文書科")
+    ('議事組', '陳科員怡君', '陳怡君 林書豪', '秘書處 文書科')
+    """
+    value = TRAILING_ROLE.sub("", value or "").strip()
+    if not value:
+        return None
+    *before, last = value.split()
+    if before and TITLE_OR_UNIT_END.search(before[-1]) and PERSONAL_NAME.fullmatch(last) \
+            and not UNIT_END.search(last):  # 秘書處 文書科: a unit, not a person
+        return last
+    return value
 
 
 def adjourn_time(paragraphs: list[Paragraph]) -> str | None:
@@ -293,7 +336,6 @@ def parse_header(paragraphs: list[Paragraph], pages: list[Page] | None = None) -
     when = [join_spaced_digits(value) for name, value in found.items() if "時間" in name or "日期" in name]
     date = next(filter(None, (parse_roc_date(value) for value in when)), None)
     start, end = next((t for t in map(times, when) if t[0]), (None, None))
-    recorder = field_value(found, "紀錄", "記錄")
     return Meeting(
         title=title,
         body=body_of(title) if title else None,
@@ -303,5 +345,5 @@ def parse_header(paragraphs: list[Paragraph], pages: list[Page] | None = None) -
         end_time=adjourn_time(paragraphs) or end,
         location=field_value(found, "地點"),
         chair=people(field_value(found, "主席", "主持人", "召集人")),
-        recorder=TRAILING_ROLE.sub("", recorder).strip() if recorder else None,
+        recorder=recorder_of(field_value(found, "紀錄", "記錄")),
     )

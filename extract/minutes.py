@@ -489,14 +489,21 @@ def announced_next_meeting(paragraphs: list[Paragraph], meeting_date: dt.date | 
 
     >>> announced_next_meeting([Paragraph("（八）下次部務會報訂於114年3月24日上午9時召開。", 1)], dt.date(2025, 3, 10))
     '2025-03-24'
+    >>> announced_next_meeting([Paragraph("請於下次會議報告，並於6月30日前完成。", 1)], dt.date(2024, 5, 2)) is None
+    True
     """
     for paragraph in paragraphs:
         for mention in NEXT_MEETING.finditer(paragraph.text):
             sentence = re.split(r"[。；;]", paragraph.text[mention.end():], maxsplit=1)[0]
-            found = parse_roc_date(sentence)
-            if found and (meeting_date is None or found > meeting_date):
-                return found.isoformat()
+            if not CONVENED.search(sentence):  # 於下次會議報告，並於6月30日前完成: a deadline, not the date
+                continue
+            due = parse_deadline(sentence, meeting_date)
+            if due.kind == "date" and (meeting_date is None or due.date > meeting_date.isoformat()):
+                return due.date
     return None
+
+
+CONVENED = re.compile(r"訂於|定於|預定|預訂|預計|召開|舉行|舉辦")
 
 
 def lead_in_points(marker: str, text: str) -> list[tuple[str, str]] | None:

@@ -87,21 +87,37 @@ def test_year_span_and_target_horizon():
     ("請秘書處於下周一前召開協調會", ("relative", "2023-11-13")),
     ("請於下星期三前回報", ("relative", "2023-11-15")),
     ("請法制局本週五前提供意見", ("relative", "2023-11-10")),
-    ("請各區公所於年底前完成訪視", ("relative", "2023-12-31")),
-    ("請社會局於本(11)月底前提報名單", ("relative", "2023-11-30")),
-    ("請社會局於本（１１）月底前提報名單", ("relative", "2023-11-30")),
-    ("請衛生局於下個月底前完成", ("relative", "2023-12-31")),
-    ("請人事處於月底前彙整", ("relative", "2023-11-30")),
-    ("請於本月內回報", ("relative", "2023-11-30")),
-    ("請主計處於本年度結束前完成核銷", ("relative", "2023-12-31")),
-    ("請各機關於今年內完成", ("relative", "2023-12-31")),
-    ("請研考會於明年底前提出評估", ("relative", "2024-12-31")),
     ("決議：請行政院於三個月內向本院提出書面報告", ("relative", "2024-02-10")),
     ("主席裁示:請第一科於2週內簽報", ("relative", "2023-11-24")),
 ])
 def test_relative_to_the_meeting(text, expected):
-    """Counted from the meeting with no year or month number written: relative."""
+    """A span counted from the meeting (二週內, 下周一): relative."""
     assert due(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("請各區公所於年底前完成訪視", ("date", "2023-12-31")),
+    ("請工務局於本年底前全數完成", ("date", "2023-12-31")),
+    ("請於今年底完成盤點", ("date", "2023-12-31")),
+    ("請社會局於本(11)月底前提報名單", ("date", "2023-11-30")),
+    ("請社會局於本（１１）月底前提報名單", ("date", "2023-11-30")),
+    ("請衛生局於下個月底前完成", ("date", "2023-12-31")),
+    ("請人事處於月底前彙整", ("date", "2023-11-30")),
+    ("請於本月內回報", ("date", "2023-11-30")),
+    ("請主計處於本年度結束前完成核銷", ("date", "2023-12-31")),
+    ("請各機關於今年內完成", ("date", "2023-12-31")),
+    ("請研考會於明年底前提出評估", ("date", "2024-12-31")),
+])
+def test_the_meetings_month_or_year_end_is_a_calendar_day(text, expected):
+    """Cause: 年底前 and 本月底前 were read as ``relative``, but they name one
+    calendar day (the meeting's year's or month's last day), like 113年12月底前;
+    relative is for spans counted from the meeting (二週內)."""
+    assert due(text) == expected
+
+
+def test_year_end_without_meeting_date_is_still_a_calendar_day():
+    found = parse_deadline("請於年底前完成", None)
+    assert (found.kind, found.date, found.raw) == ("date", None, "年底前")
 
 
 def test_relative_without_meeting_date_keeps_kind_and_raw():
@@ -334,3 +350,14 @@ def test_a_quoted_request_is_not_a_title():
     deadline = parse_deadline("通過附帶決議1項：「請衛生福利部於3個月內研議補助機制，並提出書面報告。」", dt.date(2024, 4, 10))
     assert (deadline.kind, deadline.date) == ("relative", "2024-07-10")
     assert parse_deadline("依「113年度工作計畫」辦理", dt.date(2024, 4, 10)).kind == "none"
+
+
+def test_this_year_alone_says_when_not_by_when():
+    """Cause: 今年 (or 本年度) with no 底/內/marker was read as the year's period, so
+    a background clause (今年颱風接連侵臺) beat the 3個月內 asked later in the item.
+    Like a bare 113年, it now needs a marker (於今年), a goal, or a target."""
+    found = parse_deadline("今年颱風接連侵臺，多處受災。請內政部於3個月內完成檢討。", dt.date(2024, 10, 17))
+    assert (found.kind, found.date) == ("relative", "2025-01-17")
+    assert due("請於今年完成盤點") == ("period", "2023-12-31")
+    assert due("本年度預算請撙節支用") == ("none", None)
+    assert due("本年度辦理30場", kind="target") == ("period", "2023-12-31")

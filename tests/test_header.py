@@ -222,3 +222,66 @@ def test_recorder_glued_to_the_chairs_name_is_split_off():
 
     assert fields(["參、主持人：蘇副市長俊賓紀錄：江怡萱"]) == {"主持人": "蘇副市長俊賓", "紀錄": "江怡萱"}
     assert fields(["確認前次會議紀錄：確認。"]) == {}
+
+
+@pytest.mark.parametrize("line, recorder", [
+    ("紀錄：簡任秘書\u3000陳怡君", "陳怡君"),
+    ("紀錄：議事組 林佩君", "林佩君"),
+    ("記錄：研考會  張雅婷", "張雅婷"),
+    ("紀錄：王小明（研考會）", "王小明"),
+    ("紀錄：議事組", "議事組"),
+    ("紀錄：陳科員怡君", "陳科員怡君"),
+    ("紀錄：張嘉玲", "張嘉玲"),
+])
+def test_recorder_written_after_a_title_or_unit_is_the_person(line, recorder):
+    """Cause: 紀錄：簡任秘書　陳怡君 and 紀錄：議事組 林佩君 kept the title or unit in
+    the recorder; the person is the name after it. A unit or name alone stays."""
+    assert header(["某某委員會會議紀錄", "時間：113年1月5日", line]).recorder == recorder
+
+
+def test_recorder_list_over_several_lines_keeps_the_first_person():
+    """The legislature lists its recorders one per line with their titles."""
+    meeting = header(["立法院經濟委員會第8次全體委員會議紀錄", "主席：張召集委員志豪",
+                      "紀錄：簡任秘書　陳怡君", "　　　簡任編審　林書豪", "　　　科長　王郁婷"])
+    assert meeting.recorder == "陳怡君"
+
+
+@pytest.mark.parametrize("title", [
+    "屏東縣政府１１３年５月２０日縣務會議紀錄",
+    "屏東縣政府113年5月20日縣務會議紀錄",
+    "屏東縣政府1 1 3 年 5 月 2 0 日縣務會議紀錄",
+    "屏東縣政府一一三年五月二十日縣務會議紀錄",
+])
+def test_a_date_in_the_title_is_no_part_of_the_body(title):
+    """Cause: a county titles each sitting by its date (屏東縣政府１１３年５月２０日縣務會議),
+    and with no 第N次 session the date stayed inside the body; full-width, spaced
+    and Chinese digits alike."""
+    assert body_of(title) == "屏東縣政府縣務會議"
+    assert header([title, "時間：113年5月20日上午9時"]).session is None
+
+
+def test_a_chair_who_hands_over_names_both_chairs():
+    """Cause: 主席：潘縣長明德（10時30分後由李副縣長文彬代理） lost the acting chair
+    with the bracket, as if it were a role; a bracket naming who took over adds them."""
+    assert header(["屏東縣政府縣務會議紀錄", "主席：潘縣長明德（１０時３０分後由李副縣長文彬代理）"]).chair == [
+        "潘縣長明德", "李副縣長文彬"]
+    assert people("王主委（召集人）、李委員（副召集人）") == ["王主委", "李委員"]
+
+
+def test_session_in_full_width_digits_is_written_in_ascii():
+    """Cause: 高雄市政府第５２０次市政會議紀錄 gave the session 第５２０次, which does
+    not compare equal to 第520次 from another copy of the same minutes; the title
+    itself stays as written."""
+    meeting = header(["高雄市政府第５２０次市政會議紀錄", "時間：113年5月7日"])
+    assert (meeting.session, meeting.body, meeting.title) == ("第520次", "高雄市政府市政會議", "高雄市政府第５２０次市政會議紀錄")
+
+
+@given(st.integers(80, 150), st.integers(1, 12), st.integers(1, 28),
+       st.sampled_from(["half", "full", "spaced"]), st.sampled_from(["縣務會議", "市政會議", "局務會議"]))
+def test_any_date_in_the_title_leaves_the_body(year, month, day, style, kind):
+    written = f"{year}年{month}月{day}日"
+    if style == "full":
+        written = written.translate({ord(d): chr(ord(d) + 0xFEE0) for d in "0123456789"})
+    elif style == "spaced":
+        written = " ".join(written)
+    assert body_of(f"某縣政府{written}{kind}紀錄") == f"某縣政府{kind}"
