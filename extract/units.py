@@ -7,11 +7,16 @@ addressees (各地方政府, 業務單位), office-holders (王副市長), self-
 (本部, 貴府, 市府) and unknown names ending in a unit suffix (…署, …中心) are
 found by pattern rules. An unknown name is kept as written, except that in a
 local government's document a bare …局/…處/…室/…委員會 is that government's
-(產業發展處 → 連江縣政府產業發展處), a township office takes the place, and a
-section (第一科) takes the bureau whose meeting it is, when the title names it.
+(產業發展處 → 連江縣政府產業發展處), a township office takes the place, a
+section (第一科) takes the bureau whose meeting it is, when the title names it,
+and a division (民政課, 路政司) the township office or central body whose
+meeting it is (花蓮縣吉安鄉公所民政課, 交通部路政司), as does 本院/本部 before
+it (本院法規會 → 行政院法規會). A collective followed by units in brackets
+(建請中央（農業部）) means those units.
 
 Only units in an asking position count: the addressee of 請/建請/建議/責成,
-the subject of 由…辦理, a sentence's subject bound to act (各區公所應…), units
+the subject of 由…辦理, a sentence's subject bound to act (各區公所應…; after
+a comma only by a duty: …，高速公路局並應配合…), units
 after role labels (主辦：/協辦：) or in trailing parentheses （民政局）,
 會同/協調 partners, units followed by their role (環境保護局協辦), and the
 speaker's own commitments (本部將…). The first is the lead, the others
@@ -62,7 +67,12 @@ UNIT_SUFFIX = r"(?:委員會|中心|公所|總處|分署|單位|局|處|署|司|
 # a section (科, 股, 室...) belongs to the bureau whose meeting it is, when known.
 LOCAL_UNIT = re.compile(r"(?:委員會|局|處|室)$")
 SECTION = re.compile(r"(?:科|股|室|(?<!小)組|課|中心)$")  # not a task force (專案小組)
-TOWNSHIP_OFFICE = re.compile(rf"^[{CJK}]{{1,3}}[區鄉鎮市]公所$")
+TOWNSHIP_NAME = rf"[{CJK}]{{1,3}}?[區鄉鎮市]公所"
+TOWNSHIP_OFFICE = re.compile(rf"^{TOWNSHIP_NAME}$")
+# The divisions of a township office (民政課, 主計室, 清潔隊) and of a central
+# body (路政司, 會計處, 資訊中心, 建築研究所), named bare in its own meeting.
+TOWNSHIP_DIVISION = re.compile(r"(?:課|室|隊)$")
+CENTRAL_DIVISION = re.compile(r"(?:司|處|室|(?<!小)組|中心|研究所)$")
 # Names of central bodies, and words that make a name generic (相關局處, 主管機關).
 CENTRAL_MARKS = ("中央", "國家", "國立", "國稅", "行政院", "總統府", "立法院", "司法院", "考試院", "監察院", "臺灣", "部")
 GENERIC_PREFIXES = ("相關", "權責", "主管", "業務", "所屬", "其他", "有關", "上級", "各級", "地方", "目的事業",
@@ -88,7 +98,12 @@ BY_VERBS = ("負責", "主政", "主辦", "辦理", "統籌", "研議", "研擬"
 # A unit followed by its role: 民政局主政, 社會局協辦, 工務局(主辦).
 ROLE_AFTER = re.compile(r"[(（]?\s*(?:(?:為|擔任)?(?:主政|主辦|負責|統籌)|(?:為)?協辦|配合辦理)")
 # A subject bound to act, opening a sentence of a directive: 各區公所應…, 社會局須於…, 各鄉公所每月將….
-SUBJECT_BOUND = re.compile(r"\s*(?:每[^\s，。；、,;:：]{1,3}|於[^，。；,;:：]{1,14}?)?(?:均|仍|另|並)?(?:應|須|需|務必|將)")
+SUBJECT_BOUND = re.compile(r"\s*(?:每[^\s，。；、,;:：]{1,3}|於[^，。；,;:：]{1,14}?"
+                           # 各局處辦理大型活動，應落實…: the subject of the clause before the duty
+                           r"|(?:辦理|執行|推動|舉辦|規劃)[^，。；,;:：]{1,20}[，,]\s*(?=(?:均|仍|另|並)?(?:應|須|務必)))?"
+                           r"(?:均|仍|另|並)?(?:應|須|需|務必|將)")
+CLAUSE_BOUND = re.compile(r"\s*(?:均|仍|另|並)?(?:應|須|務必)")
+CLAUSE_START = re.compile(r"[，,]\s*")
 LIST_SEPARATOR = re.compile(r"\s*(?:、|及|和|與|暨|以及|,|並會同|會同|協同|偕同)\s*")
 COMMITMENT_AFTER = re.compile(r"^(?:(?!已|曾)[^\s，。；、,;]){0,2}(?:將|預計|預定|擬|刻正|正|會|賡續|持續|規劃|研議|研擬|再|亦將)")
 IMPLICIT_COMMITMENT = re.compile(r"(?:^|(?<=[，。；,;:：]))\s*(?:另|並|爰)?(?:擬|將(?=於|在|會|持續|儘速|視|再))")
@@ -96,6 +111,8 @@ NON_ACTOR_BEFORE = ("肯定", "感謝", "感佩", "謝謝", "與", "向", "對",
                     "協助", "轉介", "通知", "聯繫", "至", "於", "送", "函送", "提交", "由")
 NON_ACTOR_AFTER = ("之", "所", "的")
 SPEAKING_AFTER = ("裁示", "指示", "提示", "表示", "說明", "致詞", "回應", "補充", "發言")  # 主席裁示：請…
+# 委員質詢未及答復部分，請以書面答復: the questioners are owed the answer, not asked for it.
+ASKING_AFTER = ("質詢", "詢問", "提問", "質疑", "要求", "提案", "關切")
 HYPOTHETICAL_BEFORE = ("是否",)
 PURPOSE_BEFORE = ("為", "為了", "以", "俾")  # 本計畫為督促地方政府…: the plan's aim, not an ask
 GOVERNMENT_WORDS = ("市府", "縣府", "本府", "貴府")
@@ -103,6 +120,7 @@ NOUNS_AFTER_ADVISED = ("事項", "案", "表", "書", "清單", "名單", "值",
 SELF_REFERENCE = re.compile(r"本(?:府|部|署|局|處|會|中心|院|所|司)")
 ADDRESSEE_REFERENCE = re.compile(r"貴(?:府|部|署|局|處|會|中心|院|所|司)")
 SUBUNIT_SUFFIX = re.compile(r"\s*(?:各單位|各局處|所屬(?:各)?(?:機關|單位)?|各機關)")
+OPENING_BRACKET, CLOSING_BRACKET = re.compile(r"\s*\(\s*"), re.compile(r"\s*\)")
 TRAILING_PARENS = re.compile(r"[(（]\s*(?P<body>[^()（）]{2,60})\s*[)）]\s*[。.]?\s*$")
 ROLE_LABEL = re.compile(r"(?P<label>主辦|主政|協辦|會辦|配合|(?:承辦|權責|負責|執行|列管)(?=單位|機關))"
                         r"(?:單位|機關)?\s*[:：]\s*")
@@ -371,6 +389,9 @@ def _local_host(plain: str, place: re.Match) -> str | None:
     for mention in _gazetteer_mentions(title, context):
         if mention.start == 0 and mention.canonical != government and not mention.central:
             return mention.canonical
+    township = re.match(TOWNSHIP_NAME, title[len(place.group()):])
+    if township:  # 花蓮縣吉安鄉公所…主管會報
+        return place.group() + township.group()
     if title.startswith(government):
         bureau = UNKNOWN_NAME.match(title, len(government))
         if bureau and re.search("(?:委員會|局|處)$", bureau.group()):
@@ -469,7 +490,9 @@ class Reader:
         mention = self.mentions.get(position)
         if mention is None:
             mention = self._unknown_unit_at(position)
-        if mention and not mention.central and mention.canonical in gazetteer().governments:
+        if mention and self._is_host_reference(mention):  # 本院法規會, 本部路政司
+            mention = _own_unit_after(self, mention, CENTRAL_DIVISION) or mention
+        elif mention and not mention.central and mention.canonical in gazetteer().governments:
             subunits = SUBUNIT_SUFFIX.match(self.plain, mention.end)  # 嘉義市政府各單位
             own = None if subunits else _own_unit_after(self, mention)  # 臺北市政府產業發展局
             if subunits:
@@ -478,6 +501,11 @@ class Reader:
             elif own:
                 mention = own
         return mention
+
+    def _is_host_reference(self, mention: Mention) -> bool:
+        """本院/本部/貴部… standing for the host (or speaker), not the local government."""
+        return bool(SELF_REFERENCE.fullmatch(mention.raw) or ADDRESSEE_REFERENCE.fullmatch(mention.raw)) \
+            and mention.known and mention.canonical not in gazetteer().governments
 
     def _unknown_unit_at(self, position: int) -> Mention | None:
         """A name ending in a unit suffix that the gazetteer does not know: one of
@@ -499,17 +527,25 @@ class Reader:
         government's document a bare …局/…處/…室/…委員會 is that government's
         (產業發展處 → 連江縣政府產業發展處), a township office takes the place
         (南竿鄉公所 → 連江縣南竿鄉公所), and a section (第一科, 秘書室) the bureau
-        holding the meeting, when the document names it; anything else, or a
-        name that already starts with a government, place or central body, is
-        kept as written."""
-        government = self.context.government
+        holding the meeting, when the document names it. A township office's
+        own meeting takes its divisions (民政課 → 花蓮縣吉安鄉公所民政課), and a
+        central body's its departments (路政司 → 交通部路政司: the speaking
+        body's, or else the host's). Anything else, or a name that already
+        starts with a government, place or central body, is kept as written."""
+        government, host = self.context.government, self.context.host
         gaz = gazetteer()
-        if not government or government not in gaz.governments or name.startswith(tuple(gaz.places)) \
-                or any(mark in name for mark in CENTRAL_MARKS):
+        if name.startswith(tuple(gaz.places)) or any(mark in name for mark in CENTRAL_MARKS):
             return name
-        bureau = self.context.host
-        if bureau and bureau.startswith(government) and bureau != government and SECTION.search(name):
-            return bureau + name
+        if not government and CENTRAL_DIVISION.search(name):
+            speaker = self.context.speaker
+            owner = speaker if speaker in gaz.full_names and not CENTRAL_DIVISION.search(speaker) else host
+            return owner + name if owner in gaz.full_names else name
+        if not government or government not in gaz.governments:
+            return name
+        if host and host.endswith("公所") and TOWNSHIP_DIVISION.search(name):
+            return host + name
+        if host and host.startswith(government) and host != government and SECTION.search(name):
+            return host + name
         if LOCAL_UNIT.search(name):
             return government + name
         if TOWNSHIP_OFFICE.match(name):
@@ -546,10 +582,25 @@ class Reader:
         units = []
         unit = self.unit_at(position)
         while unit:
-            units.append(unit)
-            separator = LIST_SEPARATOR.match(self.plain, unit.end)
+            meant = self._meant_by(unit)
+            units += meant or [unit]
+            end = meant[-1].end if meant else unit.end
+            separator = LIST_SEPARATOR.match(self.plain, end)
             unit = self.unit_at(separator.end()) if separator else None
         return units
+
+    def _meant_by(self, collective: Mention) -> list[Mention]:
+        """The units a collective means, written after it in brackets:
+        建請中央（農業部）… asks 農業部. Their end is the closing bracket."""
+        if not _collective_pattern().fullmatch(self.plain, collective.start, collective.end):
+            return []
+        bracket = OPENING_BRACKET.match(self.plain, collective.end)
+        units = self.unit_list_at(bracket.end()) if bracket else []
+        close = CLOSING_BRACKET.match(self.plain, units[-1].end) if units else None
+        if not close:
+            return []
+        last = units[-1]
+        return units[:-1] + [dataclasses.replace(last, end=close.end())]
 
     def clause_end(self, position: int) -> int:
         ends = [self.plain.find(b, position) for b in SENTENCE_BREAK]
@@ -559,22 +610,23 @@ class Reader:
         return max(self.plain.rfind(b, 0, position) for b in SENTENCE_BREAK) + 1
 
 
-def _own_unit_after(reader: Reader, government: Mention) -> Mention | None:
-    """A government named in full with a unit the gazetteer does not know
-    (臺北市政府產業發展局): that government's unit, whatever the document's; or
-    縣政府/市府 followed by a known bureau (縣政府工務處, in a council's
-    minutes): one unit, the bureau of that government."""
-    known = reader.mentions.get(government.end)
-    if known and known.known and not known.central and known.canonical.startswith(government.canonical):
-        return Mention(government.start, known.end, reader.text[government.start:known.end], known.canonical)
-    unit = UNKNOWN_NAME.match(reader.plain, government.end)
-    if not unit or not LOCAL_UNIT.search(unit.group()) or reader.mentions.get(unit.end()):
+def _own_unit_after(reader: Reader, owner: Mention, divisions: re.Pattern = LOCAL_UNIT) -> Mention | None:
+    """An organisation named with one of its units, as one unit: a government
+    named in full with a unit the gazetteer does not know (臺北市政府產業發展局),
+    whatever the document's; 縣政府/市府 followed by a known bureau (縣政府工務處,
+    in a council's minutes); 本院/本部 with one of its units (本院法規會 →
+    行政院法規會, 本部路政司 → 交通部路政司, with ``divisions`` CENTRAL_DIVISION)."""
+    known = reader.mentions.get(owner.end)
+    if known and known.known and known.canonical.startswith(owner.canonical) and known.canonical != owner.canonical:
+        return Mention(owner.start, known.end, reader.text[owner.start:known.end], known.canonical)
+    unit = UNKNOWN_NAME.match(reader.plain, owner.end)
+    if not unit or not divisions.search(unit.group()) or reader.mentions.get(unit.end()):
         return None
     prefix = unit.group()[:-1]
     if any(ch in NOT_IN_NAMES for ch in prefix) or any(v in prefix for v in VERBS_NOT_IN_NAMES):
         return None
-    return Mention(government.start, unit.end(), reader.text[government.start:unit.end()],
-                   government.canonical + unit.group(), known=False)
+    return Mention(owner.start, unit.end(), reader.text[owner.start:unit.end()],
+                   owner.canonical + unit.group(), known=False)
 
 
 def _in_any(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -624,12 +676,17 @@ def _asked(reader: Reader) -> tuple[list[tuple[Mention, str]], list[re.Match]]:
 
     for position, mention in sorted(reader.mentions.items()):
         after = plain[mention.end:].lstrip()
-        if SELF_REFERENCE.fullmatch(mention.raw) and mention.known and COMMITMENT_AFTER.match(after):
+        if SELF_REFERENCE.fullmatch(mention.raw) and mention.known and COMMITMENT_AFTER.match(after) \
+                and reader.unit_at(position).end == mention.end:  # not 本院法規會
             asked.append((mention, "lead"))
 
-    for start in _sentence_starts(plain):  # 各鄉公所每月將…函報本府: the subject is bound
+    # 各鄉公所每月將…函報本府: the subject is bound; after a comma only by a
+    # duty (…，高速公路局並應配合研議; …，經濟部應責成臺電公司…).
+    starts = [(start, SUBJECT_BOUND) for start in _sentence_starts(plain)]
+    starts += [(m.end(), CLAUSE_BOUND) for m in CLAUSE_START.finditer(plain)]
+    for start, bound in starts:
         units = reader.unit_list_at(start)
-        if units and SUBJECT_BOUND.match(plain, units[-1].end) and not _in_any(start, purposes):
+        if units and bound.match(plain, units[-1].end) and not _in_any(start, purposes):
             asked += [(u, "lead") for u in units if not SELF_REFERENCE.fullmatch(u.raw)]
 
     if reader.context.speaker:
@@ -691,7 +748,7 @@ def _named_before(reader: Reader, ask: re.Match) -> list[Mention]:
             continue
         before = reader.plain[max(start, position - 4):position]
         after = reader.plain[mention.end:mention.end + 2]
-        if before.endswith(NON_ACTOR_BEFORE) or after.startswith(NON_ACTOR_AFTER + SPEAKING_AFTER):
+        if before.endswith(NON_ACTOR_BEFORE) or after.startswith(NON_ACTOR_AFTER + SPEAKING_AFTER + ASKING_AFTER):
             continue
         found.append(mention)
     return found

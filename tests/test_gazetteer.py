@@ -58,3 +58,12 @@ def test_the_bundled_gazetteer_loads():
     assert "衛生福利部" in gazetteer.units
     assert gazetteer.units["行政院人事行政總處"]["parent"] == "行政院"
     assert "臺中市政府衛生局" in gazetteer.templated
+
+
+def test_state_companies_are_under_their_ministries():
+    """臺鐵公司 and 台電公司 were missing: state companies answer to a ministry
+    (臺鐵 a company since 2024), and the catalogue lists them under it."""
+    units = Gazetteer.load().units
+    assert units["國營臺灣鐵路股份有限公司"]["parent"] == "交通部"
+    assert "臺鐵公司" in json.loads(units["國營臺灣鐵路股份有限公司"]["aliases"])
+    assert units["臺灣電力股份有限公司"]["parent"] == "經濟部"

@@ -489,3 +489,141 @@ def test_assisting_units_in_a_label_do_not_take_the_lead():
     refs = find_units("請社會處於6月底前提出暑期活動規劃（協辦：教育處、文化局）。", UnitContext(government="嘉義市政府"))
     assert [(u.canonical, u.role) for u in refs] == [
         ("嘉義市政府社會處", "lead"), ("嘉義市政府教育處", "assist"), ("嘉義市政府文化局", "assist")]
+
+
+TOWNSHIP = context_from_text("花蓮縣吉安鄉公所113年第2次主管會報紀錄")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("請民政課會同社會課於二週內完成獨居長者名冊更新。",
+     [("花蓮縣吉安鄉公所民政課", "lead"), ("花蓮縣吉安鄉公所社會課", "assist")]),
+    ("同意由總務室辦理，請主計室協助辦理經費流用。",
+     [("花蓮縣吉安鄉公所總務室", "lead"), ("花蓮縣吉安鄉公所主計室", "assist")]),
+    ("請清潔隊加強資源回收宣導。", [("花蓮縣吉安鄉公所清潔隊", "lead")]),
+    ("請縣府建設處協助。", [("花蓮縣政府建設處", "lead")]),
+    ("請衛生所加強宣導。", [("花蓮縣政府衛生所", "lead")]),
+])
+def test_township_office_meeting_names_its_own_divisions(text, expected):
+    """Cause: the title 花蓮縣吉安鄉公所…主管會報 gave no host (only bureaus and
+    councils were read after the place), so 民政課 stayed bare and 主計室 became
+    the county government's. A township office's divisions (課, 室, 隊) are its own;
+    a bureau (處) or a unit the gazetteer knows is still the county's."""
+    assert (TOWNSHIP.government, TOWNSHIP.host) == ("花蓮縣政府", "花蓮縣吉安鄉公所")
+    assert asked(text, TOWNSHIP) == expected
+
+
+def test_township_host_is_read_for_districts_too():
+    """區公所 titles a meeting as 鄉/鎮公所 do: 民政課 of 臺南市新營區公所."""
+    district = context_from_text("臺南市新營區公所113年度第4次區務會議紀錄")
+    assert district.host == "臺南市新營區公所"
+    assert canonicals("請民政課辦理", district) == ["臺南市新營區公所民政課"]
+
+
+MOI = context_from_text("內政部第1501次部務會報紀錄")
+MOTC = context_from_text("交通部第1290次部務會報紀錄")
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("請土地司會同秘書室於一個月內完成檢討。", MOI, ["內政部土地司", "內政部秘書室"]),
+    ("請資訊中心建置查詢系統。", MOI, ["內政部資訊中心"]),
+    ("請戶政司辦理。", MOI, ["內政部戶政司"]),  # known: the gazetteer's name
+    ("請土地司辦理。", CENTRAL, ["土地司"]),  # no host: kept as written
+    ("請綜合企劃處辦理。", TAICHUNG, ["臺中市政府綜合企劃處"]),  # a city's 處 is the government's
+    ("請土地司辦理。", with_speaker(EXECUTIVE_YUAN, "內政部"), ["內政部土地司"]),  # the speaking ministry's
+])
+def test_ministry_meeting_names_its_own_departments(text, context, expected):
+    """Cause: in a ministry's meeting 路政司, 會計處… the gazetteer does not know
+    stayed bare. A central body's departments (司, 處, 室, 組, 中心) named bare are
+    the speaking body's or the host's."""
+    assert canonicals(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("請法務部會同本院性別平等處研議。", EXECUTIVE_YUAN, [("法務部", "lead"), ("行政院性別平等處", "assist")]),
+    ("請本部地政司會同營建署辦理。", MOI, [("內政部地政司", "lead"), ("內政部國土管理署", "assist")]),
+    ("請本部總務司協助。", MOI, [("內政部總務司", "lead")]),
+    ("本部將持續辦理。", MOI, [("內政部", "lead")]),
+])
+def test_self_reference_with_a_subunit_is_the_hosts_subunit(text, context, expected):
+    """Cause: 會同本院法規會 gave 行政院: 本院 was read alone, and 法規會 after it
+    counted as the host again (法規會 read as 本院 + 會-commitment). 本院/本部 with
+    one of its units is that unit, named in full."""
+    assert asked(text, context) == expected
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("建請中央（衛生福利部）提高補助額度。", TAICHUNG, [("衛生福利部", "lead")]),
+    ("建請中央(勞動部、經濟部)研議。", TAICHUNG, [("勞動部", "lead"), ("經濟部", "assist")]),
+    ("請相關局處（社會局、衛生局）加強宣導。", TAICHUNG,
+     [("臺中市政府社會局", "lead"), ("臺中市政府衛生局", "assist")]),
+    ("請各局處（星期五前）回復。", TAICHUNG, [("各局處", "lead")]),  # an aside, not units
+])
+def test_collective_followed_by_the_unit_it_means_in_brackets(text, context, expected):
+    """Cause: 建請中央（農業部）… gave 中央: the bracketed ministry after the
+    collective was not in an asking position."""
+    assert asked(text, context) == expected
+
+
+@pytest.mark.parametrize("surface, canonical", [
+    ("臺鐵公司", "國營臺灣鐵路股份有限公司"),
+    ("台鐵", "國營臺灣鐵路股份有限公司"),
+    ("台電公司", "臺灣電力股份有限公司"),
+    ("中油公司", "臺灣中油股份有限公司"),
+    ("台水公司", "臺灣自來水股份有限公司"),
+    ("港務公司", "臺灣港務股份有限公司"),
+    ("中華郵政", "中華郵政股份有限公司"),
+    ("工程會", "行政院公共工程委員會"),
+    ("主計總處", "行政院主計總處"),
+    ("國發會", "國家發展委員會"),
+    ("數位部", "數位發展部"),
+    ("消防署", "內政部消防署"),
+    ("運研所", "交通部運輸研究所"),
+])
+def test_agency_and_state_company_abbreviations(surface, canonical):
+    """Cause: 臺鐵公司 and 台電公司 stayed as written: state companies were not in the gazetteer."""
+    assert canonicals(f"請{surface}於一個月內提出檢討報告。", CENTRAL) == [canonical]
+
+
+def test_platform_is_not_the_power_company():
+    """臺電 alone is left out of the gazetteer: 平臺電子化 would read as 臺灣電力."""
+    assert canonicals("請內政部建置平臺電子化服務。", CENTRAL) == ["內政部"]
+
+
+def test_questioners_are_not_asked_to_answer():
+    """Cause: 委員質詢未及答復部分，請以書面答復 gave 委員 as lead: the 請 names no
+    one, and the fallback took the sentence's subject, who asked the questions."""
+    committee = context_from_text("立法院第11屆第1會期內政委員會第5次全體委員會議紀錄")
+    assert canonicals("委員質詢未及答復部分，請以書面答復。", committee) == []
+    assert canonicals("委員詢問事項，請於一週內以書面答復。", committee) == []
+
+
+@pytest.mark.parametrize("text, context, expected", [
+    ("請公路局辦理，高速公路局並應配合研議匝道管制。", MOTC,
+     [("交通部公路局", "lead"), ("交通部高速公路局", "assist")]),
+    ("台電公司虧損擴大，經濟部應責成台電公司每季提出報告。", CENTRAL,
+     [("經濟部", "lead"), ("臺灣電力股份有限公司", "assist")]),
+    ("請社會局辦理，衛生局已完成轉介。", TAICHUNG, [("臺中市政府社會局", "lead")]),
+    ("請社會局辦理，衛生局得視需要協助。", TAICHUNG, [("臺中市政府社會局", "lead")]),
+])
+def test_a_unit_bound_by_a_duty_after_a_comma_is_asked(text, context, expected):
+    """Cause: …，高速公路局並應配合研議 and …，經濟部應責成台電公司… lost the bound
+    unit: only a sentence's opening subject was read as bound to act."""
+    assert asked(text, context) == expected
+
+
+def test_related_ministries_are_a_collective():
+    """請主計總處協調相關部會及地方政府: 相關部會 was not a collective, which also
+    cut the list before 地方政府."""
+    assert asked("請主計總處協調相關部會及地方政府儘速核撥。", EXECUTIVE_YUAN) == [
+        ("行政院主計總處", "lead"), ("相關部會", "assist"), ("地方政府", "assist")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("各局處辦理大型活動，應落實無障礙設施設置。", ["各局處"]),
+    ("各機關推動數位服務，均應注意個資保護。", ["各機關"]),
+    ("社會局辦理暑期活動，已全數完成。", []),
+])
+def test_subject_of_a_clause_before_a_duty_is_bound(text, expected):
+    """Cause: 各局處辦理大型活動，應落實… named no one: the duty (應) follows a
+    clause saying what the subject does, not the subject itself."""
+    assert canonicals(text) == expected
