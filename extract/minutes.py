@@ -82,6 +82,8 @@ PREVIOUS_MEETING = re.compile(r"(?:上|前)一?次(?:會議|會報)?(?:決議|�
 # A status cell of a 前次會議列管事項 table row: 解除列管, 建議繼續列管, 結案...
 STATUS_CELL = re.compile(r"^(?:建議)?(?:(?P<released>解除列管|解除|結案|銷案|除管)|(?P<continued>繼續列管|持續列管|繼續|持續|續管))"
                          r"(?:[(（][^()（）]*[)）]|[，,；;].*)?$")  # 解除列管（已完成）, 繼續列管，下次會報報告
+# A line assigning a point after its sentence: 主辦機關：數位發展部；協辦機關：內政部.
+ASSIGNMENT_LINE = re.compile(r"(?<=[。.！!？?）)])\s*(?:主辦|承辦|主政|權責)(?:單位|機關)?\s*[:：].*$")
 # The column a tracking table names its cases in (案由, 列管事項…).
 SUBJECT_HEADER = re.compile(r"^(?:案由|案名|列管事項|列管案件|列管內容|事項|決議事項|決定事項|裁示事項|指示事項|提案|主旨|工作項目)$")
 ROW_NUMBER = re.compile(r"^(?:第\s*)?(\d{1,3})\s*(?:案)?$")
@@ -364,6 +366,24 @@ def names_tracked_case(text: str, rest: str) -> bool:
     return bool(TRACKING.search(text)) and not TRACKING.search(rest)
 
 
+def tracking_clauses(text: str) -> list[str] | None:
+    """A sentence stating several 列管 statuses, split into one clause per
+    status (at ；, else at ，) when every clause states one; None otherwise.
+
+    >>> tracking_clauses("第1、2項解除列管；第3項繼續列管。")
+    ['第1、2項解除列管；', '第3項繼續列管。']
+    >>> tracking_clauses("第1案解除列管，其餘繼續列管。"), tracking_clauses("第4案繼續列管，請心健司儘速提供窗口。")
+    (['第1案解除列管，', '其餘繼續列管。'], None)
+    """
+    if len({s["status"] for s in tracking_statements(text)}) < 2:
+        return None
+    for mark in "；;，,":
+        clauses = [c for c in re.split(rf"(?<={mark})", text) if c.strip()]
+        if len(clauses) > 1 and all(TRACKING.search(c) for c in clauses):
+            return clauses
+    return None
+
+
 def tracking_of(text: str) -> tuple[str | None, list[int]]:
     """The first 列管 status stated in ``text`` and the earlier items it names.
 
@@ -620,8 +640,15 @@ class MinutesParser:
         """One item.  ``source``, when it names a unit (the answering ministry,
         the proposer), is who 本部/本署 in the text means; ``addressee``
         receives a request that names no one."""
-        text = text.strip()
+        assigned = text.strip()
+        text = ASSIGNMENT_LINE.sub("", assigned)  # the units it names are kept for find_units
         if not text:
+            return
+        clauses = tracking_clauses(text)
+        if clauses:  # 第1、2項解除列管；第3項繼續列管。: one item per status stated
+            for index, clause in enumerate(clauses):
+                self.add("noted" if only_tracking(clause) else kind, clause, source, where, paragraphs,
+                         f"{position}~{index}", addressee)
             return
         statements = tracking_statements(text)
         tracking, refs = tracking_of(text)
@@ -639,7 +666,7 @@ class MinutesParser:
             kind=kind,
             speaker_or_source=source,
             text=text,
-            responsible_units=find_units(text, units) if actionable else [],
+            responsible_units=find_units(assigned, units) if actionable else [],
             deadline=self.deadline(kind, text) if actionable else Deadline.none(),
             tracking=tracking,
             page=paragraphs[0].page if paragraphs else None,

@@ -352,6 +352,9 @@ class OutlineBuilder:
         if found and found.kind == "proposer" and case is not None:
             case.speaker = found.rest.strip("()（） ")
             case.paragraphs.append(paragraph)
+        elif found and found.kind == "proposer" and self.stack and self.stack[-1].kind == "point":
+            # 主辦機關：數位發展部；協辦機關：內政部 under a point assigns it; the block goes on
+            self.stack[-1].add_paragraph(paragraph, paragraph.text.strip())
         elif found and found.kind == "case" and case is not None and not case.text and not case.children:
             case.text = found.rest  # 第一案 / 案由：… written on two lines
             case.paragraphs.append(paragraph)
