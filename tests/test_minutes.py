@@ -756,3 +756,17 @@ def test_tracking_table_typed_as_text_takes_its_cases_from_the_subject_column():
     ])
     assert [(i.text, i.tracking, i.tracked_refs) for i in items] == [
         ("中正路人行道破損修復案", "解除列管", [1]), ("公有零售市場攤位租金催繳案", "繼續列管", [2])]
+
+
+def test_an_assignment_line_under_a_point_gives_its_units_not_its_text():
+    """主辦機關：數位發展部；協辦機關：內政部 on the line after a 會議結論 point
+    was read as a proposer label: it closed the block, and every later point
+    became a heading with no item."""
+    _, items = minutes([
+        "國家發展委員會跨部會專案會議紀錄", "一、時間：114年1月22日上午10時", "三、主席：副主任委員",
+        "七、會議結論：", "1. 「數位憑證皮夾」預計114年6月上線，請數位發展部依期程完成建置。",
+        "主辦機關：數位發展部；協辦機關：內政部", "2. 請衛生福利部於114年3月31日前完成欄位標準化。",
+    ])
+    assert [i.text for i in items] == ["「數位憑證皮夾」預計114年6月上線，請數位發展部依期程完成建置。",
+                                       "請衛生福利部於114年3月31日前完成欄位標準化。"]
+    assert [(u.canonical, u.role) for u in items[0].responsible_units] == [("數位發展部", "lead"), ("內政部", "assist")]
