@@ -122,7 +122,7 @@ ADDRESSEE_REFERENCE = re.compile(r"貴(?:府|部|署|局|處|會|中心|院|所|
 SUBUNIT_SUFFIX = re.compile(r"\s*(?:各單位|各局處|所屬(?:各)?(?:機關|單位)?|各機關)")
 OPENING_BRACKET, CLOSING_BRACKET = re.compile(r"\s*\(\s*"), re.compile(r"\s*\)")
 TRAILING_PARENS = re.compile(r"[(（]\s*(?P<body>[^()（）]{2,60})\s*[)）]\s*[。.]?\s*$")
-ROLE_LABEL = re.compile(r"(?P<label>主辦|主政|協辦|會辦|配合|(?:承辦|權責|負責|執行|列管)(?=單位|機關))"
+ROLE_LABEL = re.compile(r"(?P<label>主辦|主政|協辦|會辦|配合|承辦(?=單位|機關|\s*[:：])|(?:權責|負責|執行|列管)(?=單位|機關))"
                         r"(?:單位|機關)?\s*[:：]\s*")
 ASSIST_LABELS = ("協辦", "會辦", "配合")
 SENTENCE_BREAK = "。；;\n"
@@ -483,13 +483,15 @@ class Reader:
             raw = named.get(title, raw)  # 請副市長: the one named before
             yield Mention(start, m.end(), raw, f"{self.context.government}{raw}" if local else raw)
 
-    def unit_at(self, position: int) -> Mention | None:
-        """The unit whose name starts at ``position`` (spaces skipped), if any."""
+    def unit_at(self, position: int, assigned: bool = False) -> Mention | None:
+        """The unit whose name starts at ``position`` (spaces skipped), if any;
+        ``assigned``: the position follows a role label or opens a closing
+        note of units, where a name (經建課) needs no other sign that it is one."""
         while position < len(self.plain) and self.plain[position].isspace():
             position += 1
         mention = self.mentions.get(position)
         if mention is None:
-            mention = self._unknown_unit_at(position)
+            mention = self._unknown_unit_at(position, assigned)
         if mention and self._is_host_reference(mention):  # 本院法規會, 本部路政司
             mention = _own_unit_after(self, mention, CENTRAL_DIVISION) or mention
         elif mention and not mention.central and mention.canonical in gazetteer().governments:
@@ -507,16 +509,19 @@ class Reader:
         return bool(SELF_REFERENCE.fullmatch(mention.raw) or ADDRESSEE_REFERENCE.fullmatch(mention.raw)) \
             and mention.known and mention.canonical not in gazetteer().governments
 
-    def _unknown_unit_at(self, position: int) -> Mention | None:
+    def _unknown_unit_at(self, position: int, assigned: bool = False) -> Mention | None:
         """A name ending in a unit suffix that the gazetteer does not know: one of
-        the document's own local units (see :meth:`_own_unit`), else kept as written."""
+        the document's own local units (see :meth:`_own_unit`), else kept as
+        written. Characters that mark running text (經, 由, 並…) rule a name out,
+        except where a role label says a name follows (主辦：經建課)."""
         m = UNKNOWN_NAME.match(self.plain, position)
         if not m:
             return None
         name = m.group()
         suffix_start = re.search(rf"{UNIT_SUFFIX}$", name).start()
         prefix = name[:suffix_start]
-        if any(ch in NOT_IN_NAMES for ch in prefix) or any(v in prefix for v in VERBS_NOT_IN_NAMES) \
+        running_text = any(ch in NOT_IN_NAMES for ch in prefix) or any(v in prefix for v in VERBS_NOT_IN_NAMES)
+        if (running_text and not assigned) \
                 or prefix.startswith(GENERIC_PREFIXES) or name.endswith(ROOMS) or self.mentions.get(m.end()) \
                 or re.match(UNIT_SUFFIX, self.plain[m.end():m.end() + 3]):  # 相關局處: not one name
             return None
@@ -577,16 +582,17 @@ class Reader:
             unit = self.unit_ending_at(unit.start - len(separator.group())) if separator else None
         return units
 
-    def unit_list_at(self, position: int) -> list[Mention]:
-        """Units written as a list (民政局、社會局及衛生局) starting at ``position``."""
+    def unit_list_at(self, position: int, assigned: bool = False) -> list[Mention]:
+        """Units written as a list (民政局、社會局及衛生局) starting at ``position``
+        (``assigned``: see :meth:`unit_at`)."""
         units = []
-        unit = self.unit_at(position)
+        unit = self.unit_at(position, assigned)
         while unit:
             meant = self._meant_by(unit)
             units += meant or [unit]
             end = meant[-1].end if meant else unit.end
             separator = LIST_SEPARATOR.match(self.plain, end)
-            unit = self.unit_at(separator.end()) if separator else None
+            unit = self.unit_at(separator.end(), assigned) if separator else None
         return units
 
     def _meant_by(self, collective: Mention) -> list[Mention]:
@@ -725,14 +731,14 @@ def _labelled(reader: Reader) -> list[tuple[Mention, str]]:
     pairs = []
     for label in ROLE_LABEL.finditer(reader.plain):
         role = "assist" if label.group("label") in ASSIST_LABELS else "lead"
-        pairs += [(u, role) for u in reader.unit_list_at(label.end())]
+        pairs += [(u, role) for u in reader.unit_list_at(label.end(), assigned=True)]
     return pairs
 
 
 def _parenthesised(reader: Reader, parens: re.Match) -> list[tuple[Mention, str]]:
     """（民政局） closing the item: the units assigned to it."""
     body_start = parens.start("body")
-    units = reader.unit_list_at(body_start)
+    units = reader.unit_list_at(body_start, assigned=True)
     if not units or reader.plain[units[-1].end:parens.end("body")].strip():
         return []  # an aside such as (星期五), not a list of units
     return [(u, "lead") for u in units]

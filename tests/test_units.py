@@ -627,3 +627,13 @@ def test_subject_of_a_clause_before_a_duty_is_bound(text, expected):
     """Cause: 各局處辦理大型活動，應落實… named no one: the duty (應) follows a
     clause saying what the subject does, not the subject itself."""
     assert canonicals(text) == expected
+
+
+def test_units_after_a_role_label_in_a_closing_note():
+    """（承辦：兵役課） gave nothing (承辦 was a label only before 單位/機關), and
+    （主辦：經建課；協辦：民政課） lost 經建課: 經 marks running text (經衛生局…)
+    except where a role label says a name follows."""
+    office = context_from_text("新北市板橋區公所113年第10次區務會議紀錄")
+    units = find_units("請儘速完成查報並通報養護工程處處理。（主辦：經建課；協辦：民政課）", office)
+    assert [(u.canonical, u.role) for u in units] == [("新北市板橋區公所經建課", "lead"), ("新北市板橋區公所民政課", "assist")]
+    assert canonicals("請提前完成場地及報到動線規劃。（承辦：兵役課）", office) == ["新北市板橋區公所兵役課"]
