@@ -802,6 +802,8 @@ class MinutesParser:
         if kind == "outcome":
             source = outcome_source(node.label.name)
             for text, paragraphs, marker in self.points(node):
+                if squash(text).startswith("散會"):  # 主席宣布：散會。 closes the meeting
+                    continue
                 nested = label(text)
                 if nested and nested.kind == "outcome" and nested.rest.strip():
                     # 決定：(二)院長提示：1.…2.…: the head's points, under its own label

@@ -770,3 +770,15 @@ def test_an_assignment_line_under_a_point_gives_its_units_not_its_text():
     assert [i.text for i in items] == ["「數位憑證皮夾」預計114年6月上線，請數位發展部依期程完成建置。",
                                        "請衛生福利部於114年3月31日前完成欄位標準化。"]
     assert [(u.canonical, u.role) for u in items[0].responsible_units] == [("數位發展部", "lead"), ("內政部", "assist")]
+
+
+def test_chair_announcement_is_an_outcome_block():
+    """主席宣告：…請市政府於二週內以書面答復 (a council's close of questioning)
+    was glued to the question before it; 主席宣布：散會。 is no item."""
+    _, items = minutes([
+        "臺中市議會定期會議事錄", "時間：113年11月26日上午9時", "主席：議長",
+        "參、市政總質詢", "一、林議員質詢：空污監測站設置進度。（環境保護局局長答復）",
+        "主席宣告：本日總質詢時間已屆，未及答復部分，請市政府於二週內以書面答復各質詢議員。",
+        "主席宣布：散會。",
+    ])
+    assert summary(items) == [("directive", "主席", "本日總質詢時間已屆，未及答復部分，請市政府於二週內以書面答復各質詢議員。")]
