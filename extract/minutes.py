@@ -41,7 +41,7 @@ from extract.outline import (HEAD, LEVELS, MOTION, PERSON, PUT_TO_MEETING, SENTE
                              numbering, remarks_speaker, speaker_name)
 from extract.rocdate import parse_roc_date
 from extract.targets import parse_targets, target_deadline
-from extract.units import UnitContext, context_from_text, find_units
+from extract.units import UnitContext, context_from_text, find_units, listed_units
 
 ACKNOWLEDGEMENT = re.compile(
     r"^(?:(?:見|詳)[^，。]{0,12}[，,]\s*|本(?:案|項|報告)\s*|無異議\s*)?"
@@ -418,6 +418,24 @@ def tracking_row(cells: list[str], subject: int | None = None) -> tuple[int, str
     return int(number.group(1)), text, "解除列管" if status.group("released") else "繼續列管"
 
 
+def duty_columns(cells: list[str]) -> tuple[int, int | None, int | None] | None:
+    """(number, units, deadline) columns of a table's header row that assigns
+    points to units (項次｜裁示事項｜權責單位｜完成期限), or None.
+
+    >>> duty_columns(["項次", "裁示事項", "權責單位", "完成期限"]), duty_columns(["編號", "案由", "擬辦"])
+    ((0, 2, 3), None)
+    """
+    columns = [squash(cell) for cell in cells]
+    number = next((i for i, c in enumerate(columns) if c in ("項次", "編號", "序號", "項目")), None)
+    units = next((i for i, c in enumerate(columns) if DUTY_UNIT_HEADER.fullmatch(c)), None)
+    deadline = next((i for i, c in enumerate(columns) if DUTY_DEADLINE_HEADER.fullmatch(c)), None)
+    return (number, units, deadline) if number is not None and (units is not None or deadline is not None) else None
+
+
+DUTY_UNIT_HEADER = re.compile(r"(?:權責|主辦|承辦|負責|執行|辦理)(?:單位|機關)")
+DUTY_DEADLINE_HEADER = re.compile(r"(?:完成|辦理|預定完成|執行)?(?:期限|時程|期程)")
+
+
 def subject_column(cells: list[str]) -> int | None:
     """The column of a tracking table's header row that names the cases.
 
@@ -632,6 +650,8 @@ class MinutesParser:
         self.positions: set[str] = set()
         self.next_meeting_date: str | None = None
         self.subject_column: int | None = None  # of the tracking table typed as text, from its header
+        self.duty_columns: tuple[int, int | None, int | None] | None = None  # of a 權責分工表: (項次, 單位, 期限)
+        self.block_points: dict[int, Item] = {}  # the items of the last outcome block, by their point's number
         # (paragraph text, its context, its position, items before it), in reading order
         self.places: list[tuple[str, Context, str, int]] = []
 
@@ -801,6 +821,7 @@ class MinutesParser:
         kind = node.label.kind
         if kind == "outcome":
             source = outcome_source(node.label.name)
+            self.block_points = {}
             for text, paragraphs, marker in self.points(node):
                 if squash(text).startswith("散會"):  # 主席宣布：散會。 closes the meeting
                     continue
@@ -809,8 +830,12 @@ class MinutesParser:
                     # 決定：(二)院長提示：1.…2.…: the head's points, under its own label
                     self.block(Node("block", nested.rest, paragraphs, label=nested), where, f"{position}/{marker}")
                     continue
+                before = len(self.items)
                 self.add(outcome_kind(node.label.name, text, where.discussion), text, source, where, paragraphs,
                          f"{position}/{marker}")
+                point = numbering(marker)
+                if point and len(self.items) == before + 1:
+                    self.block_points[point.value] = self.items[-1]
         elif kind == "proposal":
             for text, paragraphs, marker in self.points(node):
                 proposed = "request" if asks(text) else "milestone" if IN_PROGRESS.search(text) else None
@@ -857,9 +882,14 @@ class MinutesParser:
         cells = row_cells(text)
         if len(cells) > 2 and subject_column(cells) is not None:  # a tracking table's header, typed as text
             self.subject_column = subject_column(cells)
+        if len(cells) > 2 and duty_columns(cells):  # 項次｜裁示事項｜權責單位｜完成期限, or a tracking table's
+            self.duty_columns = duty_columns(cells)
+            return
         row = tracking_row(cells, self.subject_column)
         if row:  # a row of a 前次會議列管事項 table
             self.add_tracking_row(row, where, paragraphs, position)
+        elif self.duty_columns and self.assign_duty(cells):
+            return
         elif TRACKING.search(text):  # 第1案解除列管，第2案繼續列管 written without a 決定 label
             self.add("noted" if only_tracking(text) or not asks(text) else "directive", text, source, where, paragraphs,
                      position)
@@ -869,6 +899,25 @@ class MinutesParser:
             self.add("target", text, source, where, paragraphs, position)
         elif SCHEDULED.search(text):
             self.add("milestone", plan_clause(text), source, where, paragraphs, position)
+
+    def assign_duty(self, cells: list[str]) -> bool:
+        """A row of a 權責分工表 after an outcome block: the units and the
+        deadline it gives the block's point of that number; whether it did."""
+        number_column, unit_column, deadline_column = self.duty_columns
+        if number_column >= len(cells) or not (found := numbering(cells[number_column] + "、")):
+            return False
+        item = self.block_points.get(found.value)
+        if item is None or item.kind == "noted":
+            return True
+        cell = cells[unit_column] if unit_column is not None and unit_column < len(cells) else ""
+        units = find_units(cell, self.units) or listed_units(cell, self.units)
+        if units:
+            item.responsible_units = units
+        if deadline_column is not None and deadline_column < len(cells):
+            due = parse_deadline(cells[deadline_column], self.meeting_date)
+            if due.kind != "none":
+                item.deadline = due
+        return True
 
     def add_table(self, table: TrackingTable) -> None:
         """The rows of a tracking table read as a table (PDF, Word), placed

@@ -225,6 +225,8 @@ SPEECH_WORD = re.compile(r"(?:回應|答覆|說明|補充說明|補充|意見|�
 SPEAKER_COLON = re.compile(r"^(?P<who>[^，。；：:,;]{2,30}?)\s*[:：]\s*(?P<said>.+)$")
 
 
+# A row of a table typed as text (cells between ｜ or |), or the title of a table.
+TABLE_LINE = re.compile(r"^[^｜|]*[｜|][^｜|]*[｜|]|^[^，。；]{2,20}表\s*[:：]?$")
 # A line wholly in brackets that says something (a clause, a sentence), unlike a
 # note of units (（工務處、社會處）), which belongs to the point before it.
 PROCEDURAL_NOTE = re.compile(r"^[（(][^（）()]*[，。,；][^（）()]*[）)]$")
@@ -374,6 +376,11 @@ class OutlineBuilder:
             self.open_speaker(who, said.group("said"), paragraph, None)
         elif number:
             self.open_heading(number, rest, paragraph, found)
+        elif self.stack and self.stack[-1].kind in ("point", "block") and TABLE_LINE.search(rest):
+            # a table typed after the points (裁示事項權責分工表： / 項次｜裁示事項｜權責單位｜…)
+            # is text of the section, not of the last point
+            self.close_blocks(keep_case=True)
+            (self.stack[-1].children if self.stack else self.roots).append(Node("text", rest, [paragraph]))
         elif self.stack and self.stack[-1].kind == "point" and PROCEDURAL_NOTE.match(rest):
             # （縣長另有行程先行離席，以下由副縣長代理主持） after a point is not part of it
             self.stack[-1].children.append(Node("text", rest, [paragraph]))

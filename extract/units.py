@@ -792,6 +792,18 @@ def find_units(text: str, context: UnitContext) -> list[UnitRef]:
     return refs
 
 
+def listed_units(text: str, context: UnitContext) -> list[UnitRef]:
+    """The units a table cell lists (水利資源處; 社會處、建設處), the first
+    leading: a cell of a 權責單位 column names them without asking them.
+
+    >>> [(u.canonical, u.role) for u in listed_units("社會處、建設處", UnitContext(government="宜蘭縣政府"))]
+    [('宜蘭縣政府社會處', 'lead'), ('宜蘭縣政府建設處', 'assist')]
+    """
+    reader = Reader(text or "", context)
+    return [UnitRef(raw=m.raw, canonical=m.canonical, role="assist" if index else "lead")
+            for index, m in enumerate(reader.unit_list_at(0, assigned=True))]
+
+
 def find_unit_mentions(text: str, context: UnitContext) -> list[UnitRef]:
     """Every unit named in ``text``, asked or not, in order (for headers and reporting units).
 

@@ -782,3 +782,23 @@ def test_chair_announcement_is_an_outcome_block():
         "主席宣布：散會。",
     ])
     assert summary(items) == [("directive", "主席", "本日總質詢時間已屆，未及答復部分，請市政府於二週內以書面答復各質詢議員。")]
+
+
+def test_a_duty_table_after_the_points_assigns_their_units_and_deadlines():
+    """宜蘭縣: 縣長裁示 points, then 裁示事項權責分工表： 項次｜裁示事項｜權責單位｜完成期限
+    rows. The table was glued to the last point's text; its rows give each
+    point its units and deadline."""
+    _, items = minutes([
+        "宜蘭縣災害防救會報113年第2次會議紀錄", "一、時間：113年9月20日上午9時30分", "三、主席：縣長",
+        "六、報告事項", "（一）颱風整備工作報告", "縣長裁示：",
+        "一、整備工作辛苦，予以肯定。", "二、避難收容處所耐震評估，請於10月底前完成。",
+        "三、排水瓶頸段改善工程，請加速辦理。",
+        "裁示事項權責分工表：", "項次｜裁示事項｜權責單位｜完成期限", "一｜整備工作肯定｜—｜—",
+        "二｜耐震評估｜社會處（主辦）、建設處（協辦）｜113年10月31日", "三｜排水瓶頸段改善｜水利資源處｜下次會報",
+    ])
+    assert [(i.text, [(u.canonical, u.role) for u in i.responsible_units], i.deadline.kind, i.deadline.date)
+            for i in items if i.kind != "noted"] == [
+        ("避難收容處所耐震評估，請於10月底前完成。", [("宜蘭縣政府社會處", "lead"), ("宜蘭縣政府建設處", "assist")],
+         "date", "2024-10-31"),
+        ("排水瓶頸段改善工程，請加速辦理。", [("宜蘭縣政府水利資源處", "lead")], "next_meeting", None),
+    ]
