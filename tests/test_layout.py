@@ -168,3 +168,17 @@ def test_header_field_without_colon_after_a_full_title_line_starts_a_paragraph()
             "地\u3000\u3000點\u3000本院紅樓202會議室"]
     doc = Document("x.txt", "0" * 64, "txt", [Page(1, [Line(t, 1) for t in rows])])
     assert [p.text for p in paragraphs(doc)] == rows
+
+
+def test_rows_of_a_table_typed_as_text_stay_apart_and_wrapped_rows_join():
+    """項次｜裁示事項｜權責單位｜完成期限 reached the margin, so the row 一｜… under
+    it was joined to it; a row opens with its number or a header word, while
+    the second line of a wrapped row (管 |) continues it."""
+    rows = [("一、前次會議列管事項辦理情形如下表，請各單位參閱並依限辦理完畢後回報。", 545),
+            ("項次｜裁示事項｜權責單位｜完成期限｜備註｜辦理情形｜列管建議｜其他", 545), ("一｜整備工作肯定｜—｜—", 200),
+            ("| 1 | 請空噪科於8月底前完成工地揚塵稽查專案 | 空噪科 | 已完成 | 解除列", 545), ("管 |", 80)]
+    lines = [Line(text, 1, bbox=(50.0, 100.0 + 20 * i, right, 112.0 + 20 * i)) for i, (text, right) in enumerate(rows)]
+    page = Page(1, lines, width=595.0, height=842.0)
+    texts = [p.text for p in paragraphs(Document("t.pdf", "0" * 64, "pdf", [page]))]
+    assert texts[1:] == ["項次｜裁示事項｜權責單位｜完成期限｜備註｜辦理情形｜列管建議｜其他", "一｜整備工作肯定｜—｜—",
+                         "| 1 | 請空噪科於8月底前完成工地揚塵稽查專案 | 空噪科 | 已完成 | 解除列管 |"]
