@@ -37,8 +37,8 @@ from extract.deadlines import parse_deadline
 from extract.header import SESSION, parse_header
 from extract.layout import paragraphs as join_paragraphs
 from extract.model import Deadline, Document, Item, ItemKind, Meeting, Paragraph, item_id
-from extract.outline import (HEAD, LEVELS, MOTION, PERSON, PUT_TO_MEETING, SENTENCE_MARKS, Node, build, chinese_number, label,
-                             numbering, remarks_speaker, speaker_name)
+from extract.outline import (HEAD, LEADING_JUNK, LEVELS, MOTION, PERSON, PUT_TO_MEETING, SENTENCE_MARKS, Node, build,
+                             chinese_number, label, numbering, remarks_speaker, speaker_name)
 from extract.rocdate import parse_roc_date
 from extract.targets import parse_targets, target_deadline
 from extract.units import UnitContext, context_from_text, find_units, listed_units
@@ -505,11 +505,16 @@ def inline_points(text: str) -> list[tuple[str, str]] | None:
     [('(一)', '洽悉。'), ('(二)', '請內政部辦理。')]
     >>> inline_points("1.洽悉。2.請社會局於1.5個月內辦理。"), inline_points("請內政部辦理。")
     ([('1.', '洽悉。'), ('2.', '請社會局於1.5個月內辦理。')], None)
+    >>> inline_points("1. 115年度預算請於月底前提出。2. 請清潔隊辦理。")[1]
+    ('2.', '請清潔隊辦理。')
     """
     first = numbering(text)
     if first is None or first.value != 1:
         return None
-    pattern = next(p for level, p in LEVELS if level == first.level and p.match(first.marker + first.rest))
+    opening = text.lstrip(LEADING_JUNK)
+    pattern = next((p for level, p in LEVELS if level == first.level and p.match(opening)), None)
+    if pattern is None:
+        return None
     points, start, marker, expected = [], len(text) - len(first.rest), first.marker, 2
     for end in (m.end() for m in re.finditer(r"[。；;!！?？]", text)):
         following = pattern.match(text[end:])  # ^ anchors at the slice, not at a pos argument

@@ -802,3 +802,14 @@ def test_a_duty_table_after_the_points_assigns_their_units_and_deadlines():
          "date", "2024-10-31"),
         ("排水瓶頸段改善工程，請加速辦理。", [("宜蘭縣政府水利資源處", "lead")], "next_meeting", None),
     ]
+
+
+def test_inline_points_opening_with_a_number_after_the_marker_do_not_crash():
+    """Cause: 1. 115年度… lost its space once split from its marker; re-joined
+    (1.115年度…) it no longer matched a numbering pattern and inline_points
+    raised StopIteration, failing the whole file."""
+    _, items = minutes([
+        "花蓮縣吉安鄉公所鄉務會議紀錄", "一、時間：115年2月24日上午8時30分", "三、主席：鄉長",
+        "八、鄉長指示事項：", "（一）民政課：1. 115年度全民防衛動員演練請於月底前完成規劃。2. 請民政課加強里鄰訪視。",
+    ])
+    assert len(items) == 2
