@@ -141,7 +141,7 @@ def is_sentence(text: str) -> bool:
     >>> is_sentence("請於下次會報報告。（工務處）"), is_sentence("上次會報指示事項辦理情形")
     (True, False)
     """
-    return TRAILING_NOTE.sub("", text).rstrip().endswith("。")
+    return TRAILING_NOTE.sub("", text).rstrip().endswith(SENTENCE_END)
 
 
 TRAILING_NOTE = re.compile(r"[（(][^（）()。]{1,30}[）)]\s*$")
@@ -725,7 +725,7 @@ class MinutesParser:
             return [(text, node.paragraphs, marker) for marker, text in inline]
         parts = [part for part in node.text.split("\n") if part.strip()]
         sentences = node.paragraphs[-len(parts):] if parts else []
-        if len(parts) > 1 and all(part.rstrip().endswith(SENTENCE_END) for part in parts):
+        if len(parts) > 1 and all(is_sentence(part) for part in parts):
             # unnumbered paragraphs, each a whole sentence (a web page's 院長提示): one point each
             return [(part, [paragraph], f"¶{index}") for index, (part, paragraph) in enumerate(zip(parts, sentences), 1)]
         return [(node.text.replace("\n", ""), node.paragraphs, "")] if node.text.strip() else []

@@ -35,7 +35,7 @@ LEVELS: tuple[tuple[int, re.Pattern], ...] = (
     (1, re.compile(rf"^([{FORMAL_DIGITS}]{{1,3}}){SEP}")),
     (2, re.compile(rf"^([{CJK_DIGITS}]{{1,3}}){SEP}")),
     (3, re.compile(rf"^{OPEN}([{CJK_DIGITS}]{{1,3}}){CLOSE}")),
-    (4, re.compile(r"^(\d{1,2})(?:\s*[、．]\s*|\.(?!\d)\s*)")),
+    (4, re.compile(r"^(\d{1,2})(?:\s*[、．]\s*(?!\d{1,2}\s*月)|\.(?!\d)\s*)")),  # not 7、8月 (a list of months)
     (5, re.compile(rf"^{OPEN}(\d{{1,2}}){CLOSE}")),
     (5, re.compile(r"^(\d{1,2})[)）]\s*(?=\S)")),  # 1) on web pages and in plain-text exports
 )
@@ -123,7 +123,7 @@ LABEL_KINDS: tuple[tuple[str, str], ...] = (
 )
 LABEL = re.compile(
     "^(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in LABEL_KINDS)
-    + r")\s*(?:[:：]\s*|$|(?=[(（。]))"
+    + r")\s*(?:[:：]\s*|$|(?=[(（。])|\s+(?=(?:提案|報告|承辦|主辦)(?:單位|機關|人)\s*[:：]))"  # 第一案 提案單位：…
 )
 
 
@@ -270,6 +270,13 @@ class OutlineBuilder:
                 return
             self.stack.pop()
 
+    def closes_section(self, number: Numbering | None) -> bool:
+        """Whether ``number`` opens a section at the level of an open heading
+        (七、市長提示 after 六、討論事項's cases), closing that heading's cases."""
+        return number is not None and any(n.kind == "heading" and n.number is not None
+                                          and (numbering(n.number.marker) or n.number).level >= number.level
+                                          for n in self.stack)  # as written: 六、討論事項 is a top section
+
     def in_agenda(self) -> bool:
         """Past the header: an open heading that is not a header field."""
         return any(n.kind == "heading" and not (n.label and n.label.kind == "field") for n in self.stack)
@@ -362,10 +369,14 @@ class OutlineBuilder:
             case.paragraphs.append(paragraph)
         elif found and found.kind != "field":
             self.promote_silent_speaker()
-            self.close_blocks(keep_case=found.kind != "case")
+            self.close_blocks(keep_case=found.kind != "case" and not self.closes_section(number))
             while number and self.stack and (self.stack[-1].level or 0) >= number.level:
                 self.stack.pop()  # 二、第2案：… is the sibling of 一、…, not inside it
             first_point = numbering(found.rest) if found.kind != "case" else None
+            proposer = label(found.rest) if found.kind == "case" else None
+            if proposer and proposer.kind == "proposer":  # 第一案 提案單位：主計處, its 案由 on the next line
+                self.attach(Node("case", "", [paragraph], number, found, speaker=proposer.rest.strip("()（） ")))
+                return
             self.attach(Node("case" if found.kind == "case" else "block", "" if first_point else found.rest,
                              [paragraph], number, found))
             if first_point:  # 決議: (1) …: the block's first point on the label's own line

@@ -813,3 +813,14 @@ def test_inline_points_opening_with_a_number_after_the_marker_do_not_crash():
         "八、鄉長指示事項：", "（一）民政課：1. 115年度全民防衛動員演練請於月底前完成規劃。2. 請民政課加強里鄰訪視。",
     ])
     assert len(items) == 2
+
+
+def test_unnumbered_paragraphs_ending_in_a_unit_note_are_one_point_each():
+    """A web page's 市長裁示: with paragraphs ending 。(工務處) was one item:
+    the paragraphs did not end in 。 because of the note of units."""
+    _, items = minutes([
+        "基隆市政府113年第26次市政會議紀錄", "一、時間:113年7月1日(星期一)上午9時30分", "三、主席:市長",
+        "五、報告事項", "(二)專案報告:防汛整備執行情形(工務處)", "市長裁示:",
+        "請工務處於7月12日前完成側溝清淤。(工務處)", "請工務處一個月內評估增購抽水機。(工務處、主計處)",
+    ])
+    assert [i.text for i in items] == ["請工務處於7月12日前完成側溝清淤。(工務處)", "請工務處一個月內評估增購抽水機。(工務處、主計處)"]

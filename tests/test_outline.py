@@ -228,3 +228,29 @@ def test_a_procedural_note_after_a_point_is_not_part_of_it():
         "縣長指示：", "（一）請衛生局辦理。", "（縣長另有行程先行離席，以下由副縣長代理主持）",
         "（二）請社會處辦理。", "（工務處、社會處）"]])
     assert [p.text for p in tree[0].children if p.kind == "point"] == ["請衛生局辦理。", "請社會處辦理。\n（工務處、社會處）"]
+
+
+def test_case_number_and_proposer_on_one_line_open_the_case():
+    """第二案 提案單位:產業發展處 (a web page's ASCII colon, the 案由 on the next
+    line) was no label: it was glued to the 決議 of the case before."""
+    tree = build([Paragraph(t, 1) for t in [
+        "六、討論事項", "第一案 提案單位:主計處", "案由:總預算追加減預算案,提請討論。", "決議:照案通過。(主計處)",
+        "第二案 提案單位:產業發展處", "案由:自治條例修正草案,提請討論。", "決議:修正後通過。"]])
+    cases = tree[0].children
+    assert [(c.kind, c.speaker, c.text) for c in cases] == [
+        ("case", "主計處", "總預算追加減預算案,提請討論。"), ("case", "產業發展處", "自治條例修正草案,提請討論。")]
+    assert cases[0].children[0].text == "照案通過。(主計處)"
+
+
+def test_a_numbered_outcome_heading_after_cases_is_not_inside_the_last_case():
+    """七、市長提示 after 六、討論事項's cases was attached to the last case: a
+    section heading numbered like 六、 closes its cases."""
+    tree = build([Paragraph(t, 1) for t in [
+        "六、討論事項", "案由:修正草案,提請討論。", "決議:修正後通過。", "七、市長提示", "請衛生局辦理。"]])
+    assert [(n.kind, n.title) for n in tree[0].children] == [("case", "案由"), ("block", "七、市長提示")]
+
+
+def test_a_list_of_months_is_no_outline_number():
+    """7、8月高溫期間… read as point 7."""
+    assert numbering("7、8月高溫期間，請衛生局加強宣導。") is None
+    assert numbering("7、請衛生局加強宣導。").value == 7
