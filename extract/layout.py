@@ -36,6 +36,7 @@ NO_LINE_START = "，。、；：？！」』）〉》】,.;:?!)]"
 FIRST_WORD = re.compile(rf"(?:[A-Za-z0-9]+|.)[{re.escape(NO_LINE_START)}]*")
 ROOM_TOLERANCE = 0.25  # em: a line wrapped ragged can stop this far beyond a word's width from the margin
 SENTENCE_END = tuple("。！？!?")
+CLOSING_NOTE = re.compile(r"[。.!！?？]\s*[(（][^()（）。]{1,30}[)）]\s*$")
 # The first cell of a row of a table typed as text: its number or a header word
 # (一｜…, | 2 | …, 項次｜…); a wrapped row's second line (建議 |) opens otherwise.
 ROW_START = re.compile(r"^\s*[｜|]?\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3}|項次|編號|序號|項目)\s*[｜|]")
@@ -185,8 +186,10 @@ def continues_after_full_line(text: str, previous: str, short: bool, last_values
     >>> continues_after_full_line("時\u3000\u3000間\u3000中華民國113年4月10日", "…全體委員會議紀錄", False, {})
     False
     """
-    if label(text) or HEADER_FIELD.match(text) or ROW_START.match(text):
-        return False  # a table typed as text (項次｜事項｜單位): a row opens on its own line
+    if label(text) or HEADER_FIELD.match(text) or ROW_START.match(text) or CLOSING_NOTE.search(previous):
+        # a table typed as text (項次｜事項｜單位): a row opens on its own line;
+        # a sentence closed by a note of units (…清淤。(工務處)) ends its paragraph
+        return False
     if short and previous.endswith(SENTENCE_END) and not text.endswith(SENTENCE_END):
         return False
     number = numbering(text)
