@@ -229,10 +229,10 @@ def outcome_kind(name: str, text: str, discussion: bool = False) -> ItemKind:
     stated = stated_first(text)
     if stated:
         return stated
-    kind = OUTCOME_KIND.get(squash(name).removeprefix("會議").removesuffix("事項"))
+    kind = OUTCOME_KIND.get(outcome_word(name).removesuffix("事項"))
     if kind:
         return kind
-    if squash(name).removeprefix("會議") == "結論":
+    if outcome_word(name) == "結論":
         return "resolution" if discussion else "decision"
     return "directive" if asks(text) or tells_unit(text) else "noted"
 
@@ -303,7 +303,17 @@ def outcome_source(name: str) -> str:
     """
     name = squash(name)
     head = HEAD_OF.match(name)
-    return head.group(0) if head else name.removeprefix("會議").removesuffix("事項").removesuffix("如下")
+    return head.group(0) if head else outcome_word(name).removesuffix("事項").removesuffix("如下")
+
+
+def outcome_word(name: str) -> str:
+    """An outcome label without the body or the kind of resolution it names
+    (會議決議, 附帶決議, 主決議 → 決議).
+
+    >>> outcome_word("附帶決議"), outcome_word("會議結論"), outcome_word("主席裁示")
+    ('決議', '結論', '主席裁示')
+    """
+    return re.sub(r"^(?:會議|附帶(?=決議)|主(?=決議))", "", squash(name))
 
 
 def tracking_statements(text: str) -> list[dict]:

@@ -88,7 +88,7 @@ HEADS = (r"(?:主席|主持人|召集人|首長|副?(?:院|市|縣|部|署|局|�
 HEAD = (rf"(?:(?:主席|主持人)\s*[(（][^()（）]{{1,8}}[)）]"
         rf"|(?:主席|主持人)?\s*(?:[\u4e00-\u9fff]{{1,2}}(?={HEADS}))?{HEADS})")
 VERBS = r"(?:指[(（]裁[)）]示|裁[(（]指[)）]示|指裁示|裁指示|裁示|指示|提示|裁決|結論|講評|總結|宣告|宣布)"
-OUTCOMES = (r"(?:會議|委員會|院會|大會)?(?:決議|決定|議決|結論)(?:事項|如下)?|綜合結論"
+OUTCOMES = (r"(?:會議|委員會|院會|大會|附帶|主)?(?:決議|決定|議決|結論)(?:事項|如下)?|綜合結論"
             r"|(?:討論|審查|審議)結果")
 
 
@@ -112,7 +112,7 @@ CASE_HEADING = (rf"案\s*由\s*(?:{CASE_NO})?|提\s*案\s*{CASE_NO}|第\s*{CASE_
                 rf"|案\s*號\s*[:：]?\s*(?:第\s*)?{CASE_NO}\s*號?")
 LABEL_KINDS: tuple[tuple[str, str], ...] = (
     ("field", rf"(?:{FIELDS})(?=\s*[:：])"),
-    ("outcome", rf"(?:{HEAD}\s*)?{VERBS}(?:事項)?|{OUTCOMES}"),  # 裁示： alone names no head
+    ("outcome", rf"(?:{HEAD}\s*)?(?:綜合)?{VERBS}(?:事項)?|{OUTCOMES}"),  # 裁示： alone names no head; 部長綜合指示
     ("case", CASE_HEADING),
     # background, proposed handling, and a motion's co-signers (連署人：…)
     ("explanation", r"說\s*明|背景說明|補充說明|辦\s*法|擬\s*辦|(?:連署|附議)(?:人|議員)"),

@@ -824,3 +824,19 @@ def test_unnumbered_paragraphs_ending_in_a_unit_note_are_one_point_each():
         "請工務處於7月12日前完成側溝清淤。(工務處)", "請工務處一個月內評估增購抽水機。(工務處、主計處)",
     ])
     assert [i.text for i in items] == ["請工務處於7月12日前完成側溝清淤。(工務處)", "請工務處一個月內評估增購抽水機。(工務處、主計處)"]
+
+
+def test_rider_resolutions_and_a_heads_summing_up_open_outcome_blocks():
+    """附帶決議： after 決議：照案通過。 was glued to it (its points lost their
+    label), and 陸、部長綜合指示： was a heading whose points gave no items."""
+    _, items = minutes([
+        "桃園市都市計畫委員會第52次會議紀錄", "一、時間：113年9月27日下午2時", "三、主席：主任委員",
+        "參、審議案", "第一案：「變更中壢都市計畫案」", "決議：照案通過。", "附帶決議：",
+        "（一）請桃園市政府都市發展局會同交通局於二個月內補充交通影響評估資料。",
+        "陸、部長綜合指示：", "(1) 請秘書處每月統計陳情案件辦理情形。",
+    ])
+    assert summary(items) == [
+        ("resolution", "決議", "照案通過。"),
+        ("resolution", "決議", "請桃園市政府都市發展局會同交通局於二個月內補充交通影響評估資料。"),
+        ("directive", "部長", "請秘書處每月統計陳情案件辦理情形。"),
+    ]
