@@ -197,7 +197,7 @@ class Gazetteer:
             for surface in [unit["name"], *unit["aliases"]]:
                 self._add(surface, Entry(template, "local"))
                 for government in data["governments"]:
-                    filled = template.format(government=government["name"], place=government["place"])
+                    filled = self.fill(template, government["name"])
                     for prefix in (government["name"], government["place"]):
                         self._add(prefix + surface, Entry(filled, "local"))
         self.full_names = {e.canonical for entries in self.surfaces.values() for e in entries
@@ -236,9 +236,20 @@ class Gazetteer:
         if "{" in entry.canonical:
             if not context.government or context.government not in self.governments:
                 return None
-            place = self.governments[context.government]["place"]
-            return Entry(entry.canonical.format(government=context.government, place=place), "local")
+            return Entry(self.fill(entry.canonical, context.government), "local")
         return entry
+
+    def fill(self, template: str, government: str) -> str:
+        """A local unit's name in ``government``: 臺中市政府衛生局, but 彰化縣衛生局
+        for a first-level agency the government names after its place.
+
+        >>> gazetteer().fill("{government}衛生局", "彰化縣政府"), gazetteer().fill("{government}社會處", "彰化縣政府")
+        ('彰化縣衛生局', '彰化縣政府社會處')
+        """
+        record = self.governments[government]
+        if template.startswith("{government}") and template.removeprefix("{government}") in record.get("agencies", ()):
+            return record["place"] + template.removeprefix("{government}")
+        return template.format(government=government, place=record["place"])
 
 
 @lru_cache(maxsize=1)
@@ -549,8 +560,9 @@ class Reader:
             return name
         if host and host.endswith("公所") and TOWNSHIP_DIVISION.search(name):
             return host + name
-        if host and host.startswith(government) and host != government and SECTION.search(name):
-            return host + name
+        place = gaz.governments[government]["place"]
+        if host and host.startswith((government, place)) and host != government and SECTION.search(name):
+            return host + name  # 臺南市政府衛生局疾病管制科, 彰化縣衛生局醫政科
         if LOCAL_UNIT.search(name):
             return government + name
         if TOWNSHIP_OFFICE.match(name):

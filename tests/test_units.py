@@ -119,7 +119,7 @@ def test_first_asked_leads_and_another_clause_assists():
     ("市長提示：請社會局會同衛生局、教育局於二週內研提方案。",
      [("臺中市政府社會局", "lead"), ("臺中市政府衛生局", "assist"), ("臺中市政府教育局", "assist")]),
     ("縣長裁示：請社會處協調警察局辦理。",
-     [("彰化縣政府社會處", "lead"), ("彰化縣政府警察局", "assist")]),
+     [("彰化縣政府社會處", "lead"), ("彰化縣警察局", "assist")]),
     ("院長提示：請國發會會同主計總處檢討。", [("國家發展委員會", "lead"), ("行政院主計總處", "assist")]),
     ("本案由民政局主政，社會局協辦。", [("臺中市政府民政局", "lead"), ("臺中市政府社會局", "assist")]),
     ("加強宣導反詐騙（民政局）", [("臺中市政府民政局", "lead")]),
@@ -637,3 +637,12 @@ def test_units_after_a_role_label_in_a_closing_note():
     units = find_units("請儘速完成查報並通報養護工程處處理。（主辦：經建課；協辦：民政課）", office)
     assert [(u.canonical, u.role) for u in units] == [("新北市板橋區公所經建課", "lead"), ("新北市板橋區公所民政課", "assist")]
     assert canonicals("請提前完成場地及報到動線規劃。（承辦：兵役課）", office) == ["新北市板橋區公所兵役課"]
+
+
+def test_first_level_agencies_of_some_counties_are_named_after_the_place():
+    """彰化縣衛生局, 基隆市警察局 are official names (their governments name
+    these agencies after the place); 屏東縣政府衛生局 and 臺中市政府衛生局 keep
+    the government. A section of such an agency takes its name (醫政科)."""
+    assert canonicals("請警察局會同社會處辦理。", context_from_text("基隆市政府市政會議紀錄")) == ["基隆市警察局", "基隆市政府社會處"]
+    assert canonicals("請衛生局辦理。", context_from_text("屏東縣政府縣務會議紀錄")) == ["屏東縣政府衛生局"]
+    assert canonicals("請醫政科於月底前完成督考。", context_from_text("彰化縣衛生局115年第3次局務會議紀錄")) == ["彰化縣衛生局醫政科"]
