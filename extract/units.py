@@ -66,7 +66,7 @@ UNIT_SUFFIX = r"(?:委員會|中心|公所|總處|分署|單位|局|處|署|司|
 # document, is one of that government's own units (產業發展處 → 連江縣政府產業發展處);
 # a section (科, 股, 室...) belongs to the bureau whose meeting it is, when known.
 LOCAL_UNIT = re.compile(r"(?:委員會|局|處|室)$")
-SECTION = re.compile(r"(?:科|股|室|(?<!小)組|課|中心)$")  # not a task force (專案小組)
+SECTION = re.compile(r"(?:科|股|室|(?<!小)組|課|中心|大隊|中隊)$")  # not a task force (專案小組)
 TOWNSHIP_NAME = rf"[{CJK}]{{1,3}}?[區鄉鎮市]公所"
 TOWNSHIP_OFFICE = re.compile(rf"^{TOWNSHIP_NAME}$")
 # The divisions of a township office (民政課, 主計室, 清潔隊) and of a central
@@ -82,7 +82,7 @@ ROOMS = ("會議室", "會客室", "教室", "休息室", "簡報室")  # places
 OWN_GOVERNMENT = re.compile(r"(?:市|縣)政?府")
 COUNCIL = re.compile(r"(?:市|縣)議會")
 ASK = re.compile(r"(?<![提申聲邀聘延報呈祈])(?:建|函|籲|敬|轉|另|並|仍|再|爰|懇|敦)?請(?![假求託益示])"
-                 r"|建議|責成|督促|交由|要求|指示")
+                 r"|建議|責成|督促|交由|要求|指示|交付?(?=[^，。；]{2,16}(?:審查|研處|處理|研議))")  # 交內政委員會審查
 # A letter an actor sends (衛生局函請衛生福利部補助): its addressee only receives it.
 DISPATCH = "函"
 # A matter sent up for review (送請立法院審議) asks the reviewer to act on nothing

@@ -646,3 +646,17 @@ def test_first_level_agencies_of_some_counties_are_named_after_the_place():
     assert canonicals("請警察局會同社會處辦理。", context_from_text("基隆市政府市政會議紀錄")) == ["基隆市警察局", "基隆市政府社會處"]
     assert canonicals("請衛生局辦理。", context_from_text("屏東縣政府縣務會議紀錄")) == ["屏東縣政府衛生局"]
     assert canonicals("請醫政科於月底前完成督考。", context_from_text("彰化縣衛生局115年第3次局務會議紀錄")) == ["彰化縣衛生局醫政科"]
+
+
+def test_referral_to_a_legislative_committee_assigns_it():
+    """立法院's 決定：交社會福利及衛生環境委員會審查 assigns the bill to that
+    committee; it was asked by no 請 and got no unit."""
+    plenary = context_from_text("立法院第11屆第3會期第5次會議議事錄")
+    assert canonicals("交社會福利及衛生環境委員會審查。", plenary) == ["立法院社會福利及衛生環境委員會"]
+    assert canonicals("交通部公路局應儘速辦理。", plenary) == ["交通部公路局"]
+
+
+def test_a_police_brigade_is_a_section_of_the_bureau_holding_the_meeting():
+    """刑事警察大隊 in 臺中市政府警察局's meeting stayed bare."""
+    bureau = context_from_text("臺中市政府警察局113年10月份局務會議紀錄")
+    assert canonicals("請刑事警察大隊加強查緝。", bureau) == ["臺中市政府警察局刑事警察大隊"]
