@@ -96,28 +96,28 @@ def test_relative_to_the_meeting(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("請各區公所於年底前完成訪視", ("date", "2023-12-31")),
-    ("請工務局於本年底前全數完成", ("date", "2023-12-31")),
-    ("請於今年底完成盤點", ("date", "2023-12-31")),
-    ("請社會局於本(11)月底前提報名單", ("date", "2023-11-30")),
-    ("請社會局於本（１１）月底前提報名單", ("date", "2023-11-30")),
-    ("請衛生局於下個月底前完成", ("date", "2023-12-31")),
-    ("請人事處於月底前彙整", ("date", "2023-11-30")),
-    ("請於本月內回報", ("date", "2023-11-30")),
-    ("請主計處於本年度結束前完成核銷", ("date", "2023-12-31")),
-    ("請各機關於今年內完成", ("date", "2023-12-31")),
-    ("請研考會於明年底前提出評估", ("date", "2024-12-31")),
+    ("請各區公所於年底前完成訪視", ("relative", "2023-12-31")),
+    ("請工務局於本年底前全數完成", ("relative", "2023-12-31")),
+    ("請於今年底完成盤點", ("relative", "2023-12-31")),
+    ("請社會局於本(11)月底前提報名單", ("relative", "2023-11-30")),
+    ("請社會局於本（１１）月底前提報名單", ("relative", "2023-11-30")),
+    ("請衛生局於下個月底前完成", ("relative", "2023-12-31")),
+    ("請人事處於月底前彙整", ("relative", "2023-11-30")),
+    ("請於本月內回報", ("relative", "2023-11-30")),
+    ("請主計處於本年度結束前完成核銷", ("relative", "2023-12-31")),
+    ("請各機關於今年內完成", ("relative", "2023-12-31")),
+    ("請研考會於明年底前提出評估", ("relative", "2024-12-31")),
 ])
-def test_the_meetings_month_or_year_end_is_a_calendar_day(text, expected):
-    """Cause: 年底前 and 本月底前 were read as ``relative``, but they name one
-    calendar day (the meeting's year's or month's last day), like 113年12月底前;
-    relative is for spans counted from the meeting (二週內)."""
+def test_the_meetings_month_or_year_end_is_relative(text, expected):
+    """年底前 and 本月底前 name no year or month: counted from the meeting, they
+    are ``relative`` (read as a ``date`` for a while; most annotators of three
+    fresh sets wrote relative, while 113年12月底前 is a date)."""
     assert due(text) == expected
 
 
-def test_year_end_without_meeting_date_is_still_a_calendar_day():
+def test_year_end_without_meeting_date_is_still_relative():
     found = parse_deadline("請於年底前完成", None)
-    assert (found.kind, found.date, found.raw) == ("date", None, "年底前")
+    assert (found.kind, found.date, found.raw) == ("relative", None, "年底前")
 
 
 def test_relative_without_meeting_date_keeps_kind_and_raw():
@@ -361,3 +361,16 @@ def test_this_year_alone_says_when_not_by_when():
     assert due("請於今年完成盤點") == ("period", "2023-12-31")
     assert due("本年度預算請撙節支用") == ("none", None)
     assert due("本年度辦理30場", kind="target") == ("period", "2023-12-31")
+
+
+@pytest.mark.parametrize("text, meeting, expected", [
+    ("7、8月高溫期間，請衛生局加強宣導。", dt.date(2024, 7, 1), ("period", "2024-08-31")),
+    ("請國教署於本學期結束前完成稽查。", dt.date(2025, 3, 10), ("relative", "2025-07-31")),
+    ("請國教署於本學期結束前完成稽查。", dt.date(2024, 10, 3), ("relative", "2025-01-31")),
+    ("另定期繼續審查。", dt.date(2024, 5, 1), ("none", None)),
+])
+def test_month_lists_the_school_term_and_a_later_sitting(text, meeting, expected):
+    """Seen in a fresh set: 7、8月 (a list of months) was no deadline, 本學期結束前
+    was none, and 另定期繼續審查 (at a sitting to be set) read as recurring 定期."""
+    found = parse_deadline(text, meeting)
+    assert (found.kind, found.date) == expected
