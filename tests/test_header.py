@@ -146,6 +146,7 @@ def test_compatibility_ideographs_in_the_title():
      "立法院社會福利及衛生環境委員會全體委員會議", "第11屆第1會期第5次"),
     ("臺南市政府113年第4次市政會議紀錄", "臺南市政府市政會議", "113年第4次"),
     ("交通部公路局113年度第2次局務會議紀錄", "交通部公路局局務會議", "113年度第2次"),
+    ("臺中市政府警察局113年10月份局務會議紀錄", "臺中市政府警察局局務會議", "113年10月份"),  # a monthly meeting
 ])
 def test_council_and_legislature_sessions(title, body, session):
     meeting = header([title])
