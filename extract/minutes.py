@@ -259,20 +259,20 @@ def asks_higher_level(text: str) -> bool:
 
 
 def stated_first(text: str) -> ItemKind | None:
-    """``target`` or ``milestone`` when a point opens by stating a goal with a
-    year (114年…以1,000萬人次為目標，請觀光署…) or a dated plan (…工程預計於
-    114年6月底完工，請公路局掌握進度) before it asks anyone anything: the
-    goal or the plan is what is followed up.
+    """``target`` when a point states a goal with a year (114年…以1,000萬人次為
+    目標，請觀光署…; 請衛福部至115年將涵蓋率提升達85%), ``milestone`` when it
+    opens with a dated plan (…工程預計於114年6月底完工，請公路局掌握進度)
+    before it asks anyone anything: the goal or the plan is what is followed up.
 
     >>> stated_first("114年來臺旅客以1,000萬人次為目標，請觀光署加強開拓客源。")
     'target'
     >>> stated_first("改善工程預計於114年6月底完工，請公路局掌握施工進度。"), stated_first("請公路局於6月底前完工。")
     ('milestone', None)
     """
+    if is_target(text):  # every annotated item holding a goal with a year is a target, asked for or not
+        return "target"
     ask = ASK.search(text)
     opening = text[:ask.start()] if ask else text
-    if is_target(opening):
-        return "target"
     if SCHEDULED.search(opening):
         return "milestone"
     return None
