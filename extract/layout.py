@@ -240,7 +240,10 @@ def paragraphs(document: Document) -> list[Paragraph]:
     last_values: dict[int, int] = {}  # the last number seen at each outline level
     for line, full in zip(lines, fulls):
         piece = canonical(with_field_colon(line.text.strip(), rows))
-        if current and not (previous_full and continues_after_full_line(piece, text, not full, last_values)):
+        # In a text file a line that ends a sentence ends its paragraph, however long
+        # (a web page copied one paragraph per line); a PDF's geometry decides instead.
+        typed_break = line.bbox is None and text.rstrip().endswith(SENTENCE_END)
+        if current and (typed_break or not (previous_full and continues_after_full_line(piece, text, not full, last_values))):
             result.append(Paragraph(text, current[0].page, tuple(current)))
             current, text = [], ""
         if not current and (number := numbering(piece)):

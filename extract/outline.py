@@ -35,7 +35,8 @@ LEVELS: tuple[tuple[int, re.Pattern], ...] = (
     (1, re.compile(rf"^([{FORMAL_DIGITS}]{{1,3}}){SEP}")),
     (2, re.compile(rf"^([{CJK_DIGITS}]{{1,3}}){SEP}")),
     (3, re.compile(rf"^{OPEN}([{CJK_DIGITS}]{{1,3}}){CLOSE}")),
-    (4, re.compile(r"^(\d{1,2})(?:\s*[、．]\s*(?!\d{1,2}\s*月)|\.(?!\d)\s*)")),  # not 7、8月 (a list of months)
+    # not 7、8月 (a list of months), not 2.5億 (a decimal); but 2.114年度… is point 2
+    (4, re.compile(r"^(\d{1,2})(?:\s*[、．]\s*(?!\d{1,2}\s*月)|\.(?!\d)\s*|\.(?=\d{2,4}\s*年))")),
     (5, re.compile(rf"^{OPEN}(\d{{1,2}}){CLOSE}")),
     (5, re.compile(r"^(\d{1,2})[)）]\s*(?=\S)")),  # 1) on web pages and in plain-text exports
 )

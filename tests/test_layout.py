@@ -182,3 +182,16 @@ def test_rows_of_a_table_typed_as_text_stay_apart_and_wrapped_rows_join():
     texts = [p.text for p in paragraphs(Document("t.pdf", "0" * 64, "pdf", [page]))]
     assert texts[1:] == ["項次｜裁示事項｜權責單位｜完成期限｜備註｜辦理情形｜列管建議｜其他", "一｜整備工作肯定｜—｜—",
                          "| 1 | 請空噪科於8月底前完成工地揚塵稽查專案 | 空噪科 | 已完成 | 解除列管 |"]
+
+
+def test_in_a_text_file_a_line_ending_a_sentence_ends_its_paragraph():
+    """院長提示： then one paragraph per line (a web page copied as text): lines
+    of similar length reached the usual edge and were joined into one point; a
+    line cut mid-sentence still joins the next."""
+    rows = ["院長提示：",
+            "今年7月颱風及豪雨造成中南部多處嚴重災情，感謝各地方政府同仁第一時間投入搶救。",
+            "災後復建工作刻不容緩，請內政部會同經濟部於1個月內完成復建經費之審核並督促地方政府。",
+            "受災農民紓困方面，請農業部及經濟部持續追蹤紓困貸款撥付情形，每月以書面向本院報告進度",
+            "並副知本院主計總處。"]
+    assert [p.text for p in paragraphs(document(rows))][1:] == [
+        rows[1], rows[2], rows[3] + rows[4]]

@@ -254,3 +254,10 @@ def test_a_list_of_months_is_no_outline_number():
     """7、8月高溫期間… read as point 7."""
     assert numbering("7、8月高溫期間，請衛生局加強宣導。") is None
     assert numbering("7、請衛生局加強宣導。").value == 7
+
+
+def test_a_point_whose_text_opens_with_a_year_is_still_a_point():
+    """2.114年度各機關資本門預算執行率… (no space after 2.) was no number, so
+    point 2 was glued to point 1; 2.5億元 stays a decimal."""
+    assert numbering("2.114年度各機關資本門預算執行率，請主計處提出報告。").value == 2
+    assert numbering("2.5億元請主計處支應。") is None
