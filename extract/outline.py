@@ -113,7 +113,8 @@ CASE_HEADING = (rf"案\s*由\s*(?:{CASE_NO})?|提\s*案\s*{CASE_NO}|第\s*{CASE_
                 rf"|案\s*號\s*[:：]?\s*(?:第\s*)?{CASE_NO}\s*號?")
 LABEL_KINDS: tuple[tuple[str, str], ...] = (
     ("field", rf"(?:{FIELDS})(?=\s*[:：])"),
-    ("outcome", rf"(?:{HEAD}\s*)?(?:綜合)?{VERBS}(?:事項)?|{OUTCOMES}"),  # 裁示： alone names no head; 部長綜合指示
+    # 裁示： alone names no head; 部長綜合指示; 副縣長補充 (補充 alone is 補充說明's)
+    ("outcome", rf"(?:{HEAD}\s*)?(?:綜合)?{VERBS}(?:事項)?|{HEAD}\s*補充(?:指示|說明)?|{OUTCOMES}"),
     ("case", CASE_HEADING),
     # background, proposed handling, and a motion's co-signers (連署人：…)
     ("explanation", r"說\s*明|背景說明|補充說明|辦\s*法|擬\s*辦|(?:連署|附議)(?:人|議員)"),

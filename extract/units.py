@@ -72,7 +72,7 @@ TOWNSHIP_OFFICE = re.compile(rf"^{TOWNSHIP_NAME}$")
 # The divisions of a township office (民政課, 主計室, 清潔隊) and of a central
 # body (路政司, 會計處, 資訊中心, 建築研究所), named bare in its own meeting.
 TOWNSHIP_DIVISION = re.compile(r"(?:課|室|隊)$")
-CENTRAL_DIVISION = re.compile(r"(?:司|處|室|(?<!小)組|中心|研究所)$")
+CENTRAL_DIVISION = re.compile(r"(?:司|處|室|(?<!小)組|中心|研究所|分署)$")
 # Names of central bodies, and words that make a name generic (相關局處, 主管機關).
 CENTRAL_MARKS = ("中央", "國家", "國立", "國稅", "行政院", "總統府", "立法院", "司法院", "考試院", "監察院", "臺灣", "部")
 GENERIC_PREFIXES = ("相關", "權責", "主管", "業務", "所屬", "其他", "有關", "上級", "各級", "地方", "目的事業",
@@ -377,11 +377,18 @@ def context_from_text(text: str) -> UnitContext:
     if central:
         entry = gaz.resolve(central[0].canonical, UnitContext())
         top = entry.canonical if entry else central[0].canonical
+        if OWN_MEETING.search(plain.split("\n", 1)[0]) and central[0].start == 0:
+            # 經濟部水利署…署務會議: the agency's own meeting; its 組 and 分署 are its own
+            return UnitContext(host=top, default_addressee=top)
         while entry and entry.parent and entry.parent != "行政院":
             top = entry.parent
             entry = gaz.resolve(entry.parent, UnitContext())
         return UnitContext(host=top, default_addressee=top)
     return UnitContext()
+
+
+# A body's own internal meeting, named by its kind: 署務會議, 局務會報, 部務會報.
+OWN_MEETING = re.compile(r"[署局處司部院所]務會(?:議|報)")
 
 
 def _local_host(plain: str, place: re.Match) -> str | None:

@@ -261,3 +261,9 @@ def test_a_point_whose_text_opens_with_a_year_is_still_a_point():
     point 2 was glued to point 1; 2.5億元 stays a decimal."""
     assert numbering("2.114年度各機關資本門預算執行率，請主計處提出報告。").value == 2
     assert numbering("2.5億元請主計處支應。") is None
+
+
+def test_a_heads_additions_are_an_outcome_block():
+    """副縣長補充： after the 縣長裁示 points was no label: its points were lost."""
+    assert label("副縣長補充：").kind == "outcome"
+    assert label("補充說明：").kind == "explanation"

@@ -660,3 +660,12 @@ def test_a_police_brigade_is_a_section_of_the_bureau_holding_the_meeting():
     """刑事警察大隊 in 臺中市政府警察局's meeting stayed bare."""
     bureau = context_from_text("臺中市政府警察局113年10月份局務會議紀錄")
     assert canonicals("請刑事警察大隊加強查緝。", bureau) == ["臺中市政府警察局刑事警察大隊"]
+
+
+def test_an_agencys_own_meeting_hosts_its_divisions():
+    """經濟部水利署…署務會議: 工務組 became 經濟部工務組 (the host climbed to the
+    ministry), and 第三河川分署 stayed bare."""
+    agency = context_from_text("經濟部水利署114年第4次署務會議紀錄")
+    units = find_units("請第三河川分署會同土地管理組於二週內完成。", agency)
+    assert [(u.canonical, u.role) for u in units] == [("經濟部水利署第三河川分署", "lead"), ("經濟部水利署土地管理組", "assist")]
+    assert canonicals("請工務組督導辦理。", agency) == ["經濟部水利署工務組"]
