@@ -826,7 +826,14 @@ class MinutesParser:
         inner = Context(where.section + [node.title] if numbered else where.section, subject, proposer,
                         where.discussion)
         stated = "".join((number.rest if (number := numbering(p.text)) else p.text).strip() for p in node.paragraphs)
-        if TRACKING.search(stated) and not node.children:  # 第2案：刻正辦理中，繼續列管。 is a status, not a motion
+        lines = [line.strip() for line in node.text.split("\n") if line.strip()]
+        status = STATUS_CELL.match(squash(lines[-1])) if len(lines) > 1 else None
+        case_number = re.search(r"\d+|[一二三四五六七八九十]+", node.label.name)
+        if status and case_number and not node.children:
+            # 第1案：…（工務處） / 辦理情形：… / 解除列管, the status on a line of its own
+            self.add_tracking_row((chinese_number(case_number.group()), squash(lines[0]),
+                                   "解除列管" if status.group("released") else "繼續列管"), where, node.paragraphs, position)
+        elif TRACKING.search(stated) and not node.children:  # 第2案：刻正辦理中，繼續列管。 is a status, not a motion
             self.report_text(stated, node.paragraphs, where, position)
         elif is_request_case(subject, proposer):
             self.add("request", subject, proposer, inner, node.paragraphs, position)

@@ -22,9 +22,10 @@ from extract.model import Paragraph
 from extract.rocdate import cn_to_int
 
 FORMAL_DIGITS = "壹貳參叁肆伍陸柒捌玖拾"
+STEMS = "甲乙丙丁戊己庚辛壬癸"  # 甲、報告事項 乙、討論事項: the top level of some minutes
 CJK_DIGITS = "一二三四五六七八九十ㄧ"  # ㄧ (bopomofo) is a common typo for 一
 # Formal digits (壹貳參) and the bopomofo ㄧ typed for 一, as plain numerals for rocdate.cn_to_int.
-PLAIN_DIGITS = str.maketrans("零壹貳參叁肆伍陸柒捌玖拾ㄧ", "〇一二三三四五六七八九十一")
+PLAIN_DIGITS = str.maketrans("零壹貳參叁肆伍陸柒捌玖拾ㄧ甲乙丙丁戊己庚辛壬癸", "〇一二三三四五六七八九十一一二三四五六七八九十")
 
 SEP = r"\s*[、，,.．]\s*"
 LEADING_JUNK = " \t\u3000“”\"'‘’`•·→➔►▶●■◆◇○◎□àØü"  # OCR, web and symbol-font (Wingdings à = ➔) bullets
@@ -33,6 +34,7 @@ OPEN, CLOSE = r"[（(]\s*", r"\s*[)）]\s*"
 # (level, pattern); the captured group is the number as written.
 LEVELS: tuple[tuple[int, re.Pattern], ...] = (
     (1, re.compile(rf"^([{FORMAL_DIGITS}]{{1,3}}){SEP}")),
+    (1, re.compile(rf"^([{STEMS}])、\s*")),
     (2, re.compile(rf"^([{CJK_DIGITS}]{{1,3}}){SEP}")),
     (3, re.compile(rf"^{OPEN}([{CJK_DIGITS}]{{1,3}}){CLOSE}")),
     # not 7、8月 (a list of months), not 2.5億 (a decimal); but 2.114年度… is point 2
@@ -227,6 +229,7 @@ SPEECH_WORD = re.compile(r"(?:回應|答覆|說明|補充說明|補充|意見|�
 SPEAKER_COLON = re.compile(r"^(?P<who>[^，。；：:,;]{2,30}?)\s*[:：]\s*(?P<said>.+)$")
 
 
+DECIMAL_LIKE_POINT = re.compile(r"^(\d{1,2})\.(?=\d)")
 # A row of a table typed as text (cells between ｜ or |), or the title of a table.
 TABLE_LINE = re.compile(r"^[^｜|]*[｜|][^｜|]*[｜|]|^[^，。；]{2,20}表\s*[:：]?$")
 # A line wholly in brackets that says something (a clause, a sentence), unlike a
@@ -316,6 +319,16 @@ class OutlineBuilder:
         self.attach(Node("point", rest, [paragraph], number))
         return True
 
+    def next_point(self, text: str) -> Numbering | None:
+        """5.119受理派遣系統… after point 4.: the next point, though 5.119 alone
+        reads as a decimal."""
+        found = DECIMAL_LIKE_POINT.match(text.lstrip(LEADING_JUNK))
+        container = self.container()
+        points = [c for c in container.children if c.kind == "point"] if container else []
+        if not found or not points or points[-1].level != 4 or int(found.group(1)) != points[-1].number.value + 1:
+            return None
+        return Numbering(4, int(found.group(1)), found.group(1) + ".", text.lstrip(LEADING_JUNK)[found.end():])
+
     def lift(self, container: Node, point_level: int) -> None:
         """Move a block up from headings no higher than its points: after
         report points (一)(二), a block numbered (一) belongs to their parent."""
@@ -346,7 +359,7 @@ class OutlineBuilder:
         self.attach(Node("heading", rest, [paragraph], number, found))
 
     def add(self, paragraph: Paragraph) -> None:
-        number = numbering(paragraph.text)
+        number = numbering(paragraph.text) or self.next_point(paragraph.text)
         rest = number.rest if number else paragraph.text.strip()
         found = label(rest)
         if number and (found is None or found.kind != "case") and self.add_point(number, rest, paragraph):

@@ -840,3 +840,17 @@ def test_rider_resolutions_and_a_heads_summing_up_open_outcome_blocks():
         ("resolution", "決議", "請桃園市政府都市發展局會同交通局於二個月內補充交通影響評估資料。"),
         ("directive", "部長", "請秘書處每月統計陳情案件辦理情形。"),
     ]
+
+
+def test_a_case_with_its_status_on_a_line_of_its_own_is_a_tracking_item():
+    """第1案：…（工務處） / 辦理情形：… / 解除列管 gave no item: the status
+    stood alone on its line, with no case number before it."""
+    _, items = minutes([
+        "新竹縣政府縣務會議紀錄", "時間：115年11月10日上午9時", "主席：縣長",
+        "貳、上次會議縣長指示事項辦理情形：", "第1案：竹北市人行道改善工程，請工務處於10月底前完成驗收。（工務處）",
+        "辦理情形：已於115年10月27日完成驗收。", "解除列管",
+        "第2案：低窪地區排水改善，請工務處提報中央補助計畫。（工務處）", "辦理情形：審查中。", "繼續列管",
+    ])
+    assert [(i.text, i.tracking, i.tracked_refs) for i in items] == [
+        ("竹北市人行道改善工程，請工務處於10月底前完成驗收。（工務處）", "解除列管", [1]),
+        ("低窪地區排水改善，請工務處提報中央補助計畫。（工務處）", "繼續列管", [2])]

@@ -267,3 +267,19 @@ def test_a_heads_additions_are_an_outcome_block():
     """副縣長補充： after the 縣長裁示 points was no label: its points were lost."""
     assert label("副縣長補充：").kind == "outcome"
     assert label("補充說明：").kind == "explanation"
+
+
+def test_heavenly_stems_number_the_top_level():
+    """考試院: 甲、報告事項 乙、討論事項 丙、院長提示 were no numbers: 乙、討論事項
+    was glued to the decision before it."""
+    assert [(n.level, n.value) for n in map(numbering, ["甲、報告事項", "乙、討論事項", "丙、院長提示"])] == [
+        (1, 1), (1, 2), (1, 3)]
+    assert numbering("甲方應於三日內改善") is None
+
+
+def test_a_point_whose_text_opens_with_digits_follows_its_predecessor():
+    """5.119受理派遣系統… after 4.: 5.119 alone reads as a decimal, so point 5
+    was glued to point 4."""
+    tree = build([Paragraph(t, 1) for t in ["局長指示：", "4.請第六大隊辦理。", "5.119受理派遣系統汰換案，請資訊室儘速驗收。"]])
+    assert [(p.number.value, p.text) for p in tree[0].children] == [
+        (4, "請第六大隊辦理。"), (5, "119受理派遣系統汰換案，請資訊室儘速驗收。")]
