@@ -179,13 +179,18 @@ def asks(text: str) -> bool:
     return bool(ASK.search(TOPIC.sub("", squash(text))))
 
 
+THIS_OR_NEXT_YEAR = re.compile(r"(?:本|今|明|下)年度?")  # 本年度推廣目標為…, 明年度以…為目標
+
+
 def is_target(text: str) -> bool:
     """A quantified goal with a year or a recurrence (112年…目標值為 85%, 每年度…須達85%).
 
     >>> is_target("112年指標調整，進用率目標值為 85%。"), is_target("進用率目標值為 85%。")
     (True, False)
+    >>> is_target("本年度住宅用火災警報器推廣目標為補助安裝1萬5,000戶。")
+    True
     """
-    return any(t.year or t.every or YEAR.search(text) for t in parse_targets(text))
+    return any(t.year or t.every or YEAR.search(text) or THIS_OR_NEXT_YEAR.search(text) for t in parse_targets(text))
 
 
 def remark_kind(text: str) -> ItemKind:

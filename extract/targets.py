@@ -32,7 +32,8 @@ from extract.rocdate import full_year, to_halfwidth
 
 NUMBER = r"(?:\d+(?:\.\d+)?\s*萬\s*)?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s*萬"
 # Longer units first, so 人次 is not read as 人 and 場次 not as 場.
-MEASURE = (r"(?:%|個百分點|人次|戶次|場次|小時|萬元|億元|縣市|人|次|場|處|家|案|件|校|所|個|名|戶|元|床|班|區|天|日)")
+MEASURE = (r"(?:%|個百分點|人次|戶次|場次|班次|件次|小時|萬元|億元|縣市|公頃|公里|公尺|公噸|人|次|場|處|家|案|件|校|所|個|名|戶|元|床|班"
+           r"|區|天|日|座|棟|輛|艘|噸)")
 QUANTITY = rf"(?P<num>{NUMBER})\s*(?P<measure>{MEASURE})"
 EVERY = r"逐年|每年度?|每學年度?|每季|每月|每半年"
 BOUND = r"低於|高於|不低於|不高於|不超過|未達|超過"
@@ -53,8 +54,13 @@ GOAL_SHAPES = (
     re.compile(rf"(?P<every>{EVERY})\s*(?P<bound>{BOUND}|達到?|維持)\s*{QUANTITY}"),
     # 進用率目標值為 85%, 目標為 30場
     re.compile(rf"目標(?:值|數)?\s*(?:為|訂為|設定為|是)?\s*{QUANTITY}"),
-    # 以1,000萬人次為目標, 合格率以達95%為目標
-    re.compile(rf"以\s*(?:達到?\s*|(?P<bound>不低於|不超過|低於)\s*)?{QUANTITY}\s*(?:以上|以下)?\s*為(?:目標|原則)"),
+    # 以1,000萬人次為目標, 合格率以達95%為目標, 以來澎旅客人次達150萬人次為目標
+    re.compile(rf"以(?P<object>[^，。；\d]{{0,20}}?)\s*(?:達到?\s*|(?P<bound>不低於|不超過|低於)\s*)?{QUANTITY}\s*(?:以上|以下)?"
+               rf"\s*為(?:目標|原則)"),
+    # 目標於115年12月31日前達55%, 推廣目標為補助安裝1萬5,000戶, 據點目標新增4處
+    re.compile(rf"目標(?:值|數)?\s*(?:為|是|訂為)?(?P<object>[^，。；\d]{{0,20}}?)(?:達到?|提升至|降至|新增|增加|至)?\s*{QUANTITY}"),
+    # 目標於115年12月31日前達55%: a date between the goal and its verb
+    re.compile(rf"目標[^，。；]{{0,24}}?(?:達到?|提升至|降至|新增|增加)\s*{QUANTITY}"),
     # 每年度人員進用率須達85%
     re.compile(rf"(?:須|需|應|必須)\s*(?:達到?|維持在?)\s*{QUANTITY}"),
     # 下降上一年度再被開案率之5%

@@ -125,3 +125,17 @@ def test_any_stated_goal_is_read_back(indicator, value, measure, verb, every):
 
 def test_number_value():
     assert number_value("4萬7,000") == 47000 and number_value("1,760") == 1760 and number_value("5.51") == 5.51
+
+
+@pytest.mark.parametrize("text, value, measure", [
+    ("明年度以來澎旅客人次達150萬人次為目標", 1500000.0, "人次"),
+    ("本局目標於115年12月31日前達55%以上，並持續設置接種站。", 55.0, "%"),
+    ("本年度住宅用火災警報器推廣目標為補助安裝1萬5,000戶。", 15000.0, "戶"),
+    ("本區113年度社區照顧關懷據點目標新增4處。", 4.0, "處"),
+    ("規劃至115年國產大豆契作面積達3萬公頃。", 30000.0, "公頃"),
+])
+def test_goal_shapes_seen_in_fresh_minutes(text, value, measure):
+    """Written so by annotators of a fresh set, none was a target: words between
+    以 and the quantity, a date or a verb after 目標, 公頃 as a measure."""
+    found = parse_targets(text)
+    assert (found[0].value, found[0].measure) == (value, measure)
