@@ -959,12 +959,15 @@ class MinutesParser:
 
     def add_tracking_row(self, row: tuple[int, str, str], where: Context, paragraphs: list[Paragraph],
                          position: str) -> None:
-        """A tracking-table row: a noted item stating the earlier case's status."""
+        """A tracking-table row: a noted item stating the earlier case's status,
+        with the units that case asked while it stays open."""
         number, subject, status = row
         if any(number in i.tracked_refs and i.tracking == status for i in self.items):
             return  # already stated (a 第1案解除列管 statement, or the row read twice)
         self.add("noted", subject, None, where, paragraphs, f"{position}/{number}")
         self.items[-1].tracking, self.items[-1].tracked_refs = status, [number]
+        if status == "繼續列管":  # still open: the units the earlier case asked stay on it
+            self.items[-1].responsible_units = find_units(subject, self.units)
 
 
 def parse_minutes(document: Document, paragraphs: list[Paragraph]) -> tuple[Meeting, list[Item]]:

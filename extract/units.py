@@ -229,6 +229,12 @@ class Gazetteer:
             entries = [e for e in entries if "{" not in e.canonical] or entries
         if not entries:
             return None
+        owner = context.speaker or context.host
+        if not context.government and owner and CENTRAL_DIVISION.search(surface) and all(
+                e.level == "central" and e.parent and e.parent != owner and not owner.startswith(e.parent)
+                and not surface.startswith(e.parent) for e in entries):
+            # 綜合規劃司 in 農業部's meeting is its own, not the gazetteer's other ministry's
+            return Entry(owner + surface, "central", owner)
         if len(entries) > 1:
             around = " ".join(filter(None, (context.speaker, context.host)))
             entries = sorted(entries, key=lambda e: -fuzz.partial_ratio(e.parent or e.canonical, around))

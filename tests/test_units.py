@@ -669,3 +669,12 @@ def test_an_agencys_own_meeting_hosts_its_divisions():
     units = find_units("請第三河川分署會同土地管理組於二週內完成。", agency)
     assert [(u.canonical, u.role) for u in units] == [("經濟部水利署第三河川分署", "lead"), ("經濟部水利署土地管理組", "assist")]
     assert canonicals("請工務組督導辦理。", agency) == ["經濟部水利署工務組"]
+
+
+def test_a_division_name_in_a_ministrys_meeting_is_that_ministrys():
+    """綜合規劃司 in 農業部's meeting became 教育部綜合規劃司, the gazetteer's
+    only one; a division named bare belongs to the host unless the text names
+    another ministry."""
+    ministry = context_from_text("農業部114年第23次部務會議紀錄")
+    assert canonicals("請漁業署會同綜合規劃司辦理。", ministry) == ["農業部漁業署", "農業部綜合規劃司"]
+    assert canonicals("請綜合規劃司辦理。", context_from_text("教育部部務會報紀錄")) == ["教育部綜合規劃司"]
