@@ -60,7 +60,8 @@ VERBS_NOT_IN_NAMES = ("務必", "加強", "持續", "留意", "提供", "完成"
                       "肯定", "感謝", "提交", "邀請", "發函", "致函", "通知", "利用", "使用", "多加", "加以",
                       "共同", "積極", "評估", "提升", "改善", "追蹤", "宣導", "推動", "處理", "說明", "報告",
                       "考量", "修正", "檢討", "盤點", "清查", "擬定", "訂定", "建立", "建置", "強化", "輔導",
-                      "審查", "核定", "補助", "聯繫", "同仁", "大家", "各位")
+                      "審查", "核定", "補助", "聯繫", "同仁", "大家", "各位", "會同", "協同", "督同", "彙整", "轄內",
+                      "每月", "每季", "每週", "每年")
 UNIT_SUFFIX = r"(?:委員會|中心|公所|總處|分署|單位|局|處|署|司|部|科|室|院|所|隊|館|股|組|課)"
 # An unknown name with one of these endings, named bare in a local government's
 # document, is one of that government's own units (產業發展處 → 連江縣政府產業發展處);
@@ -574,8 +575,11 @@ class Reader:
         if host and host.endswith("公所") and TOWNSHIP_DIVISION.search(name):
             return host + name
         place = gaz.governments[government]["place"]
-        if host and host.startswith((government, place)) and host != government and SECTION.search(name):
-            return host + name  # 臺南市政府衛生局疾病管制科, 彰化縣衛生局醫政科
+        if host and host.startswith((government, place)) and host != government and (
+                SECTION.search(name) or name.endswith("處") and host.endswith("局")):
+            # 臺南市政府衛生局疾病管制科, 彰化縣衛生局醫政科; a bureau's own 疾病管制處 (the
+            # government's 處 that the gazetteer knows, 主計處 or 人事處, never come here)
+            return host + name
         if LOCAL_UNIT.search(name):
             return government + name
         if TOWNSHIP_OFFICE.match(name):

@@ -283,3 +283,8 @@ def test_a_point_whose_text_opens_with_digits_follows_its_predecessor():
     tree = build([Paragraph(t, 1) for t in ["局長指示：", "4.請第六大隊辦理。", "5.119受理派遣系統汰換案，請資訊室儘速驗收。"]])
     assert [(p.number.value, p.text) for p in tree[0].children] == [
         (4, "請第六大隊辦理。"), (5, "119受理派遣系統汰換案，請資訊室儘速驗收。")]
+
+
+def test_a_head_with_a_bracketed_role_is_an_outcome_label():
+    """伍、院長（召集人）指示 was no label: only 主席 could take a bracket."""
+    assert label("院長（召集人）指示").kind == "outcome"

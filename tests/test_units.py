@@ -678,3 +678,16 @@ def test_a_division_name_in_a_ministrys_meeting_is_that_ministrys():
     ministry = context_from_text("農業部114年第23次部務會議紀錄")
     assert canonicals("請漁業署會同綜合規劃司辦理。", ministry) == ["農業部漁業署", "農業部綜合規劃司"]
     assert canonicals("請綜合規劃司辦理。", context_from_text("教育部部務會報紀錄")) == ["教育部綜合規劃司"]
+
+
+def test_a_bureaus_own_divisions_and_verbs_before_a_unit():
+    """高雄市政府衛生局's 疾病管制處 became the city's; 請會同捷運工程局 gave a
+    unit named 桃園市政府會同桃園市政府捷運工程局 (會同 read as part of a name);
+    環境部's abbreviations were unknown."""
+    bureau = context_from_text("高雄市政府衛生局113年第7次局務會議紀錄")
+    assert canonicals("請疾病管制處加強監測。", bureau) == ["高雄市政府衛生局疾病管制處"]
+    assert canonicals("請主計處協助辦理。", bureau) == ["高雄市政府主計處"]
+    transport = context_from_text("桃園市政府交通局114年第36次局務會議紀錄")
+    assert "會同" not in "".join(canonicals("請會同桃園市政府捷運工程局研擬方案。", transport))
+    assert canonicals("請大氣司會同循環署辦理。", context_from_text("環境部部務會報紀錄")) == [
+        "環境部大氣環境司", "環境部資源循環署"]
