@@ -625,9 +625,11 @@ class Reader:
         return units
 
     def _meant_by(self, collective: Mention) -> list[Mention]:
-        """The units a collective means, written after it in brackets:
-        建請中央（農業部）… asks 農業部. Their end is the closing bracket."""
-        if not _collective_pattern().fullmatch(self.plain, collective.start, collective.end):
+        """The units a collective or a government means, written after it in
+        brackets: 建請中央（農業部）… asks 農業部, 送請縣政府（交通旅遊處）辦理
+        asks 交通旅遊處. Their end is the closing bracket."""
+        named_government = collective.canonical in gazetteer().governments or OWN_GOVERNMENT.fullmatch(collective.raw)
+        if not (_collective_pattern().fullmatch(self.plain, collective.start, collective.end) or named_government):
             return []
         bracket = OPENING_BRACKET.match(self.plain, collective.end)
         units = self.unit_list_at(bracket.end()) if bracket else []

@@ -691,3 +691,12 @@ def test_a_bureaus_own_divisions_and_verbs_before_a_unit():
     assert "會同" not in "".join(canonicals("請會同桃園市政府捷運工程局研擬方案。", transport))
     assert canonicals("請大氣司會同循環署辦理。", context_from_text("環境部部務會報紀錄")) == [
         "環境部大氣環境司", "環境部資源循環署"]
+
+
+def test_a_government_followed_by_its_unit_in_brackets_means_that_unit():
+    """送請縣政府（交通旅遊處）辦理 (a council's resolution) asked 屏東縣政府 and
+    lost the unit the bracket names."""
+    council = context_from_text("屏東縣議會第20屆第3次定期會議事錄")
+    units = find_units("照案通過，送請縣政府（水利處、工務處）研辦。", council)
+    assert [(u.canonical, u.role) for u in units] == [("屏東縣政府水利處", "lead"), ("屏東縣政府工務處", "assist")]
+    assert canonicals("照案通過，送請縣政府辦理。", council) == ["屏東縣政府"]
