@@ -886,6 +886,10 @@ class MinutesParser:
                 self.report_text(text, paragraphs, where, f"{position}/{marker}", source=speaker)
             else:
                 self.add(remark_kind(text), text, speaker, where, paragraphs, f"{position}/{marker}")
+                item = self.items[-1] if self.items else None
+                if item and item.kind == "directive" and not item.responsible_units and speaker and not PERSON.search(speaker):
+                    # (一)運輸規劃科 / 1.請於二週內…: points grouped under a unit, asking no one else
+                    item.responsible_units = listed_units(speaker, self.units)
         self.walk(others, where, position)
 
     @staticmethod

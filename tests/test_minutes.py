@@ -854,3 +854,15 @@ def test_a_case_with_its_status_on_a_line_of_its_own_is_a_tracking_item():
     assert [(i.text, i.tracking, i.tracked_refs) for i in items] == [
         ("竹北市人行道改善工程，請工務處於10月底前完成驗收。（工務處）", "解除列管", [1]),
         ("低窪地區排水改善，請工務處提報中央補助計畫。（工務處）", "繼續列管", [2])]
+
+
+def test_directives_grouped_under_a_unit_are_that_units_when_they_name_no_one():
+    """八、局長指示事項： / （一）運輸規劃科 / 1.請於二週內彙整…: the points ask no
+    one by name; the unit they are grouped under is the one asked."""
+    _, items = minutes([
+        "桃園市政府交通局114年第36次局務會議紀錄", "一、時間：114年9月8日上午9時30分", "三、主席：局長",
+        "八、局長指示事項：", "（一）運輸規劃科", "1. 委託案期中報告，請於二週內彙整各區公所意見後提送審查委員會。",
+        "2. 請會同桃園市政府捷運工程局研擬接駁路網調整方案。",
+    ])
+    assert [[(u.canonical, u.role) for u in i.responsible_units] for i in items] == [
+        [("桃園市政府交通局運輸規劃科", "lead")], [("桃園市政府交通局運輸規劃科", "lead")]]
