@@ -61,7 +61,7 @@ VERBS_NOT_IN_NAMES = ("務必", "加強", "持續", "留意", "提供", "完成"
                       "共同", "積極", "評估", "提升", "改善", "追蹤", "宣導", "推動", "處理", "說明", "報告",
                       "考量", "修正", "檢討", "盤點", "清查", "擬定", "訂定", "建立", "建置", "強化", "輔導",
                       "審查", "核定", "補助", "聯繫", "同仁", "大家", "各位", "會同", "協同", "督同", "彙整", "轄內",
-                      "每月", "每季", "每週", "每年")
+                      "每月", "每季", "每週", "每年", "研處", "研辦", "查處", "核處", "卓處", "會知", "知會")
 UNIT_SUFFIX = r"(?:委員會|中心|公所|總處|分署|單位|局|處|署|司|部|科|室|院|所|隊|館|股|組|課)"
 # An unknown name with one of these endings, named bare in a local government's
 # document, is one of that government's own units (產業發展處 → 連江縣政府產業發展處);
@@ -73,7 +73,7 @@ TOWNSHIP_OFFICE = re.compile(rf"^{TOWNSHIP_NAME}$")
 # The divisions of a township office (民政課, 主計室, 清潔隊) and of a central
 # body (路政司, 會計處, 資訊中心, 建築研究所), named bare in its own meeting.
 TOWNSHIP_DIVISION = re.compile(r"(?:課|室|隊)$")
-CENTRAL_DIVISION = re.compile(r"(?:司|處|室|(?<!小)組|中心|研究所|分署)$")
+CENTRAL_DIVISION = re.compile(r"(?:(?<!公)司|處|室|(?<!小)組|中心|研究所|分署)$")  # not a company (臺電公司)
 # Names of central bodies, and words that make a name generic (相關局處, 主管機關).
 CENTRAL_MARKS = ("中央", "國家", "國立", "國稅", "行政院", "總統府", "立法院", "司法院", "考試院", "監察院", "臺灣", "部")
 GENERIC_PREFIXES = ("相關", "權責", "主管", "業務", "所屬", "其他", "有關", "上級", "各級", "地方", "目的事業",
@@ -545,7 +545,7 @@ class Reader:
         name = m.group()
         suffix_start = re.search(rf"{UNIT_SUFFIX}$", name).start()
         prefix = name[:suffix_start]
-        running_text = any(ch in NOT_IN_NAMES for ch in prefix) or any(v in prefix for v in VERBS_NOT_IN_NAMES)
+        running_text = any(ch in NOT_IN_NAMES for ch in prefix) or any(v in name for v in VERBS_NOT_IN_NAMES)
         if (running_text and not assigned) \
                 or prefix.startswith(GENERIC_PREFIXES) or name.endswith(ROOMS) or self.mentions.get(m.end()) \
                 or re.match(UNIT_SUFFIX, self.plain[m.end():m.end() + 3]):  # 相關局處: not one name
@@ -564,6 +564,8 @@ class Reader:
         starts with a government, place or central body, is kept as written."""
         government, host = self.context.government, self.context.host
         gaz = gazetteer()
+        if name.startswith("各"):  # 各課室 after a role label: a collective, as written
+            return name
         if name.startswith(tuple(gaz.places)) or any(mark in name for mark in CENTRAL_MARKS):
             return name
         if not government and CENTRAL_DIVISION.search(name):

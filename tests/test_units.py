@@ -700,3 +700,13 @@ def test_a_government_followed_by_its_unit_in_brackets_means_that_unit():
     units = find_units("照案通過，送請縣政府（水利處、工務處）研辦。", council)
     assert [(u.canonical, u.role) for u in units] == [("屏東縣政府水利處", "lead"), ("屏東縣政府工務處", "assist")]
     assert canonicals("照案通過，送請縣政府辦理。", council) == ["屏東縣政府"]
+
+
+def test_verbs_and_companies_are_no_unit_names():
+    """請交通局研處 gave a unit 通局研處 (研處, "review and handle", ends in 處);
+    臺電公司 in the legislature's minutes became 立法院臺電公司 (公司 ends in 司,
+    read as a division); 先會知秘書室 was one name."""
+    assert canonicals("請交通局研處。", context_from_text("高雄市政府市政會議紀錄")) == ["高雄市政府交通局"]
+    assert canonicals("經濟部應責成台電公司每季提出報告。", context_from_text("立法院經濟委員會會議紀錄")) == [
+        "經濟部", "臺灣電力股份有限公司"]
+    assert canonicals("請各科室簽辦前先會知秘書室。", context_from_text("臺南市政府衛生局局務會議紀錄")) == ["各科室"]
