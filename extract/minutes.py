@@ -918,7 +918,9 @@ class MinutesParser:
             return
         row = tracking_row(cells, self.subject_column)
         if row:  # a row of a 前次會議列管事項 table
-            self.add_tracking_row(row, where, paragraphs, position)
+            unit_column = self.duty_columns[1] if self.duty_columns else None
+            named = cells[unit_column] if unit_column is not None and unit_column < len(cells) else ""
+            self.add_tracking_row(row, where, paragraphs, position, named)
         elif self.duty_columns and self.assign_duty(cells):
             return
         elif TRACKING.search(text):  # 第1案解除列管，第2案繼續列管 written without a 決定 label
@@ -962,16 +964,17 @@ class MinutesParser:
         self.items += items[before:]
 
     def add_tracking_row(self, row: tuple[int, str, str], where: Context, paragraphs: list[Paragraph],
-                         position: str) -> None:
+                         position: str, unit_cell: str = "") -> None:
         """A tracking-table row: a noted item stating the earlier case's status,
-        with the units that case asked while it stays open."""
+        with the units that case asked (or the row's 主辦單位 cell names) while
+        it stays open."""
         number, subject, status = row
         if any(number in i.tracked_refs and i.tracking == status for i in self.items):
             return  # already stated (a 第1案解除列管 statement, or the row read twice)
         self.add("noted", subject, None, where, paragraphs, f"{position}/{number}")
         self.items[-1].tracking, self.items[-1].tracked_refs = status, [number]
         if status == "繼續列管":  # still open: the units the earlier case asked stay on it
-            self.items[-1].responsible_units = find_units(subject, self.units)
+            self.items[-1].responsible_units = find_units(subject, self.units) or listed_units(unit_cell, self.units)
 
 
 def parse_minutes(document: Document, paragraphs: list[Paragraph]) -> tuple[Meeting, list[Item]]:

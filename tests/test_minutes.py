@@ -756,6 +756,8 @@ def test_tracking_table_typed_as_text_takes_its_cases_from_the_subject_column():
     ])
     assert [(i.text, i.tracking, i.tracked_refs) for i in items] == [
         ("中正路人行道破損修復案", "解除列管", [1]), ("公有零售市場攤位租金催繳案", "繼續列管", [2])]
+    # the open case keeps the unit its row names (主辦單位)
+    assert [u.canonical for u in items[1].responsible_units] == ["南投縣埔里鎮公所財政課"]
 
 
 def test_an_assignment_line_under_a_point_gives_its_units_not_its_text():
