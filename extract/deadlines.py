@@ -598,6 +598,8 @@ def parse_deadline(text: str, meeting_date: dt.date | None, *, kind: str | None 
     goal_stated = any(goal in _sentence(plain, p.start) for p in dated if p.year_only for goal in GOAL_WORDS)
     candidates = []
     for phrase in dated:
+        if kind == "request" and phrase.year_only:
+            continue  # 建請…於115年度提高補助: the budget year asked for, no deadline
         if _is_marked(phrase, plain):
             candidates.append(phrase)
         elif kind in TARGET_KINDS:
@@ -611,6 +613,12 @@ def parse_deadline(text: str, meeting_date: dt.date | None, *, kind: str | None 
         best = min(current, key=lambda p: (p.tier, not p.marked, p.start))
         if best.tier == DATED:
             best = _with_pilot_start(best, plain, [p for p in dated if p.year_only])
+        announced = next((w for w in words if w.kind == "next_meeting" and best.kind == "date"
+                          and re.fullmatch(r"\s*[（(]\s*", plain[w.end:best.start])), None)
+        if announced:  # 下次局務會議（7月15日）: the next meeting, on the date it names
+            close = re.match(r"\s*[）)]", plain[best.end:])
+            raw = text[announced.start:best.end + (close.end() if close else 0)]
+            return Deadline(raw=raw, kind="next_meeting", date=best.date.isoformat() if best.date else None)
         return best.deadline(text)
     if kind == "target":  # a retrospective target: its latest year
         years = [p for p in candidates if p.kind == "period"]

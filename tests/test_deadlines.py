@@ -374,3 +374,14 @@ def test_month_lists_the_school_term_and_a_later_sitting(text, meeting, expected
     was none, and 另定期繼續審查 (at a sitting to be set) read as recurring 定期."""
     found = parse_deadline(text, meeting)
     assert (found.kind, found.date) == expected
+
+
+def test_next_meeting_with_its_date_in_brackets_and_a_requests_budget_year():
+    """下次局務會議（7月15日） was read as the date alone, not the next meeting;
+    建請…於115年度提高補助 asks for a budget year, which three annotators did not
+    take for a deadline."""
+    meeting = dt.date(2024, 7, 1)
+    found = parse_deadline("請特殊教育科於下次局務會議（7月15日）提出報告。", meeting)
+    assert (found.kind, found.date, found.raw) == ("next_meeting", "2024-07-15", "下次局務會議（7月15日）")
+    assert parse_deadline("建請衛生福利部於115年度提高補助額度。", meeting, kind="request").kind == "none"
+    assert parse_deadline("請衛生局於115年度完成。", meeting, kind="directive").kind == "period"
