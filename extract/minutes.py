@@ -114,6 +114,11 @@ OUTCOME_KIND: dict[str, ItemKind] = {"決議": "resolution", "議決": "resoluti
                                       "討論結果": "resolution", "審查結果": "resolution"}
 
 
+OPENING_OR_CLOSING = re.compile(r"(?:宣告|宣布)(?:開會|散會)")  # the chair opening or closing the sitting
+# Clauses that report progress, not name what is planned (目前工程進度68%, 業於3月決標).
+STATUS_CLAUSE = re.compile(r"進度|目前|業於|業已|截至|已於|已完成|完成率|%")
+
+
 def plan_clause(text: str) -> str:
     """The part of a report paragraph that states its dated plan: the
     sentence holding it, from the clause where the plan's subject is named
@@ -123,14 +128,19 @@ def plan_clause(text: str) -> str:
     '綠線北段預計於116年完工通車。'
     >>> plan_clause("本府與衛生局合作，預計於113年完成。另已完成招標。")
     '本府與衛生局合作，預計於113年完成。'
+    >>> plan_clause("堤防改善工程，目前工程進度68%，預計於114年10月完工。")
+    '堤防改善工程，目前工程進度68%，預計於114年10月完工。'
     """
     plan = SCHEDULED.search(text)
     end = re.search(r"[。；;]", text[plan.end():])
     stop = plan.end() + end.end() if end else len(text)
     start = max((m.end() for m in re.finditer(r"[。；;：:]", text[:plan.start()])), default=0)
     clauses = [m.end() for m in re.finditer(r"[，,]", text[start:plan.start()])]
-    # the last comma after which the plan's clause names its subject (綠線北段預計…)
-    subject_start = next((start + c for c in reversed(clauses) if len(text[start + c:plan.start()].strip()) >= 2), start)
+    # the last comma after which a clause names the plan's subject (綠線北段預計…); a
+    # clause reporting progress (目前工程進度68%，預計…) names none
+    subject_start = next((start + comma for comma in reversed(clauses)
+                          if len(clause := text[start + comma:plan.start()].strip()) >= 2
+                          and not STATUS_CLAUSE.search(clause)), start)
     return text[subject_start:stop].strip()
 
 
@@ -850,7 +860,7 @@ class MinutesParser:
             source = outcome_source(node.label.name)
             self.block_points = {}
             for text, paragraphs, marker in self.points(node):
-                if squash(text).startswith("散會"):  # 主席宣布：散會。 closes the meeting
+                if squash(text).startswith("散會") or OPENING_OR_CLOSING.search(text):  # 主席宣布：散會。
                     continue
                 nested = label(text)
                 if nested and nested.kind == "outcome" and nested.rest.strip():

@@ -111,7 +111,8 @@ FIELDS = "|".join(
 # 第3號提案, 議案第2號, 案號：15.
 CASE_NO = r"[一二三四五六七八九十百\d]+"
 CASE_HEADING = (rf"案\s*由\s*(?:{CASE_NO})?|提\s*案\s*{CASE_NO}|第\s*{CASE_NO}\s*案"
-                rf"|(?:提案|議案)\s*第\s*{CASE_NO}\s*號|第\s*{CASE_NO}\s*號\s*(?:提案|議案)"
+                rf"|(?:提案|議案)\s*第\s*{CASE_NO}\s*號(?:\s*[、及與]\s*第\s*{CASE_NO}\s*號)*"  # 提案第14號、第15號
+                rf"|第\s*{CASE_NO}\s*號\s*(?:提案|議案)"
                 rf"|案\s*號\s*[:：]?\s*(?:第\s*)?{CASE_NO}\s*號?")
 LABEL_KINDS: tuple[tuple[str, str], ...] = (
     ("field", rf"(?:{FIELDS})(?=\s*[:：])"),
@@ -123,7 +124,7 @@ LABEL_KINDS: tuple[tuple[str, str], ...] = (
     ("proposal", r"建\s*議"),  # what the proposer asks for
     ("proposer", r"(?:提案|報告|承辦|主辦)(?:單位|機關|人)"),
     ("confirm", r"確認前次會議紀錄|確認上次會議紀錄|前次會議紀錄確認"),
-    ("section", r"(?:報告|討論|選舉)(?:事項|案)|臨時(?:動議|提案)|綜合(?:座談|討論)|散\s*會"),
+    ("section", rf"(?:報告|討論|選舉)(?:事項|案)(?:\s*{CASE_NO})?|臨時(?:動議|提案)|綜合(?:座談|討論)|散\s*會"),  # 報告案二
 )
 LABEL = re.compile(
     "^(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in LABEL_KINDS)

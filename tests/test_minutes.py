@@ -868,3 +868,10 @@ def test_directives_grouped_under_a_unit_are_that_units_when_they_name_no_one():
     ])
     assert [[(u.canonical, u.role) for u in i.responsible_units] for i in items] == [
         [("桃園市政府交通局運輸規劃科", "lead")], [("桃園市政府交通局運輸規劃科", "lead")]]
+
+
+def test_the_chair_opening_the_sitting_is_no_item():
+    """主席宣告：出席議員已達法定人數，宣告開會。 opens the sitting; it came out as a noted item."""
+    _, items = minutes(["屏東縣議會定期會議事錄", "時間：114年5月20日上午9時", "主席：議長",
+                        "主席宣告：出席議員已達法定人數，宣告開會。"])
+    assert items == []

@@ -288,3 +288,10 @@ def test_a_point_whose_text_opens_with_digits_follows_its_predecessor():
 def test_a_head_with_a_bracketed_role_is_an_outcome_label():
     """伍、院長（召集人）指示 was no label: only 主席 could take a bracket."""
     assert label("院長（召集人）指示").kind == "outcome"
+
+
+def test_numbered_report_cases_and_listed_proposals_are_headings():
+    """報告案二：建設處「…」 and 提案第14號、第15號 were no labels: each was glued
+    to the last point before it."""
+    assert label("報告案二：建設處「自行車道改善辦理情形」").kind == "section"
+    assert label("提案第14號、第15號").kind == "case"
