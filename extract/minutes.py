@@ -114,6 +114,10 @@ OUTCOME_KIND: dict[str, ItemKind] = {"決議": "resolution", "議決": "resoluti
                                       "討論結果": "resolution", "審查結果": "resolution"}
 
 
+# A heading naming the unit that reports under it: 經濟部部長報告…, 內政部報告「…」,
+# 建設處「…」 (a report case's unit), 民政課：…
+REPORTER = re.compile(r"^(?:報告案[一二三四五六七八九十\d]*[：:]\s*)?(?P<unit>[\u4e00-\u9fff]{2,14}?(?:部|署|局|處|司|課|科|室|隊|所|中心|委員會))"
+                      r"(?:部長|署長|局長|處長|司長|主任|首長)?(?:報告|[：:「]|$)")
 OPENING_OR_CLOSING = re.compile(r"(?:宣告|宣布)(?:開會|散會)")  # the chair opening or closing the sitting
 # Clauses that report progress, not name what is planned (目前工程進度68%, 業於3月決標).
 STATUS_CLAUSE = re.compile(r"進度|目前|業於|業已|截至|已於|已完成|完成率|%")
@@ -667,6 +671,7 @@ class Context:
     proposer: str | None = None
     discussion: bool = False  # under 討論事項 / 提案 / 臨時動議
     decided: bool = False  # the heading has an outcome block (決議：...)
+    reporter: str | None = None  # the unit reporting under this heading (一、內政部報告「…」, （一）民政課：)
 
 
 class MinutesParser:
@@ -716,7 +721,7 @@ class MinutesParser:
             kind=kind,
             speaker_or_source=source,
             text=text,
-            responsible_units=find_units(assigned, units) if actionable else [],
+            responsible_units=self.units_of(kind, assigned, units, where) if actionable else [],
             deadline=self.deadline(kind, text) if actionable else Deadline.none(),
             tracking=tracking,
             page=paragraphs[0].page if paragraphs else None,
@@ -724,6 +729,15 @@ class MinutesParser:
             tracked_refs=refs,
             extra={"tracking": statements} if len(statements) > 1 else {},
         ))
+
+    @staticmethod
+    def units_of(kind: ItemKind, text: str, units: UnitContext, where: Context) -> list:
+        """The units asked in ``text``; a directive or decision asking no one by
+        name under a unit's report (二、經濟部部長報告…, （一）民政課：) asks that unit."""
+        found = find_units(text, units)
+        if not found and kind in ("directive", "decision") and where.reporter and ASK.search(text):
+            found = listed_units(where.reporter, units)
+        return found
 
     def deadline(self, kind: ItemKind, text: str) -> Deadline:
         """A target is due by its goal's year (115年…提升至60%), whatever
@@ -819,9 +833,11 @@ class MinutesParser:
         # a top heading is a section (壹、報告事項) unless it states an agenda item
         # itself: a motion, a sentence, a named report or bill (一、內政部報告「…」)
         agenda = where.section or MOTION.search(title) or title.endswith("。") or "「" in title
+        reporting = REPORTER.match(title)
         return Context(where.section + [squash(f"{marker}{title}")], title if agenda else None,
                        discussion=where.discussion or not where.section and bool(DISCUSSION.search(title)),
-                       decided=any(c.kind == "block" and c.label.kind == "outcome" for c in node.children))
+                       decided=any(c.kind == "block" and c.label.kind == "outcome" for c in node.children),
+                       reporter=reporting.group("unit") if reporting else where.reporter)
 
     def announce_next_meeting(self, node: Node) -> None:
         """A report point naming a later session of this meeting, or 下次會議,

@@ -875,3 +875,14 @@ def test_the_chair_opening_the_sitting_is_no_item():
     _, items = minutes(["屏東縣議會定期會議事錄", "時間：114年5月20日上午9時", "主席：議長",
                         "主席宣告：出席議員已達法定人數，宣告開會。"])
     assert items == []
+
+
+def test_an_ask_naming_no_one_under_a_units_report_asks_that_unit():
+    """二、經濟部部長報告…，並備質詢 / 決定：(二)委員質詢未及答復部分，請以書面答復:
+    no unit is named, but the ministry reporting is the one asked."""
+    _, items = minutes([
+        "立法院經濟委員會全體委員會議紀錄", "時間：113年10月30日上午9時", "主席：張召集委員",
+        "報告事項", "二、經濟部部長報告114年度總預算案編列情形，並備質詢。", "決定：", "（一）報告及質詢完畢。",
+        "（二）委員質詢未及答復部分，請以書面答復。",
+    ])
+    assert [u.canonical for u in items[-1].responsible_units] == ["經濟部"]
