@@ -294,9 +294,11 @@ class OutlineBuilder:
         """Add a numbered paragraph to the open block or speaker if it is one
         of its points (or a sub-point of its last point); False otherwise."""
         container = self.container()
-        if container is None or speaker_name(rest) is not None or number.level <= (container.level or 0):
+        if container is None or speaker_name(rest) is not None or number.level < (container.level or 0):
             return False
         points = [c for c in container.children if c.kind == "point"]
+        if number.level == (container.level or 0) and not restarts_list(number, points, rest):
+            return False
         if points and number.level > points[0].level:
             self.stack[-1].add_paragraph(paragraph, paragraph.text.strip())  # a sub-point
             return True
@@ -415,6 +417,24 @@ class OutlineBuilder:
             self.stack[-1].add_paragraph(paragraph, rest)
         else:
             (self.stack[-1].children if self.stack else self.roots).append(Node("text", rest, [paragraph]))
+
+
+def restarts_list(number: Numbering, points: list[Node], rest: str) -> bool:
+    """Whether a number styled like its block's own (七、部長指示： / 一、…) is one
+    of the block's points: the list starts at 1 or goes on from its last
+    point, and the paragraph is a sentence, not a heading of the outer list
+    (八、散會, 三、臨時動議：無).
+
+    >>> restarts_list(Numbering(2, 1, "一、", "請國庫署辦理。"), [], "請國庫署辦理。")
+    True
+    >>> restarts_list(Numbering(2, 8, "八、", "散會：上午11時"), [], "散會：上午11時")
+    False
+    """
+    if label(rest) is not None or agenda_title(rest):
+        return False
+    if not points:
+        return number.value == 1
+    return points[-1].level == number.level and number.value == points[-1].number.value + 1
 
 
 def build(paragraphs: list[Paragraph]) -> list[Node]:

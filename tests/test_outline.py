@@ -295,3 +295,12 @@ def test_numbered_report_cases_and_listed_proposals_are_headings():
     to the last point before it."""
     assert label("報告案二：建設處「自行車道改善辦理情形」").kind == "section"
     assert label("提案第14號、第15號").kind == "case"
+
+
+def test_a_blocks_points_may_restart_the_numbering_of_its_own_heading():
+    """七、部長指示： then 一、二、…七、 and 八、散會: the points, numbered like the
+    block itself, were read as top headings and gave no items."""
+    tree = build([Paragraph(t, 1) for t in ["七、部長指示：", "一、各單位業務報告，洽悉。", "二、請國庫署於2週內提出建議。",
+                                           "八、散會：上午11時20分"]])
+    assert [p.text for p in tree[0].children] == ["各單位業務報告，洽悉。", "請國庫署於2週內提出建議。"]
+    assert tree[1].title.startswith("八、散會")
