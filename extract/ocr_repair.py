@@ -29,7 +29,7 @@ import re
 
 from rapidfuzz.distance import Levenshtein
 
-from extract.model import Line, Page
+from extract.model import Page
 from extract.outline import FORMAL_DIGITS, label, numbering
 
 # Single formal numerals 1–10 in order (叁, a variant of 參, is not a step of the series).
