@@ -61,6 +61,7 @@ def _map_ocr_lines(page: Page, repair) -> Page:
 def repair_formal_numbering(pages: list[Page]) -> list[Page]:
     """Fill a gap of one in the 壹、貳、參… series from an OCR line that stands in it.
 
+    >>> from extract.model import Line
     >>> rows = ["壹、時間", "京、地點", "參、主席", "陸、報告", "染、討論提案：無"]
     >>> page = Page(1, [Line(t, 1) for t in rows], ocr=True)
     >>> [line.text[0] for line in repair_formal_numbering([page])[0].lines]
