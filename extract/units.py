@@ -473,8 +473,8 @@ class Reader:
         return Mention(start, end, self.text[start:end], canonical, **flags)
 
     def _collectives(self):
-        for m in _collective_pattern().finditer(self.plain):
-            yield self._mention(m.start(), m.end(), m.group())
+        for m in _collective_pattern().finditer(self.plain):  # kept as written: 各鄉（鎮、市）公所
+            yield self._mention(m.start(), m.end(), self.text[m.start():m.end()].replace("台", "臺"))
 
     def _references(self):
         ctx = self.context

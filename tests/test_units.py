@@ -710,3 +710,9 @@ def test_verbs_and_companies_are_no_unit_names():
     assert canonicals("經濟部應責成台電公司每季提出報告。", context_from_text("立法院經濟委員會會議紀錄")) == [
         "經濟部", "臺灣電力股份有限公司"]
     assert canonicals("請各科室簽辦前先會知秘書室。", context_from_text("臺南市政府衛生局局務會議紀錄")) == ["各科室"]
+
+
+def test_collectives_keep_their_brackets_as_written():
+    """各直轄市、縣（市）政府 came out with half-width brackets, its normalised
+    form; a collective stays as written (臺 for 台 aside)."""
+    assert canonicals("請各直轄市、縣（市）政府協助輔導。", CENTRAL) == ["各直轄市、縣（市）政府"]
