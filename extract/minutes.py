@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 
 from extract.deadlines import parse_deadline
 from extract.header import SESSION, parse_header
+from extract.layout import CLOSING_NOTE
 from extract.layout import paragraphs as join_paragraphs
 from extract.model import Deadline, Document, Item, ItemKind, Meeting, Paragraph, item_id
 from extract.outline import (HEAD, LEADING_JUNK, LEVELS, MOTION, PERSON, PUT_TO_MEETING, SENTENCE_MARKS, Node, build,
@@ -155,10 +156,8 @@ def is_sentence(text: str) -> bool:
     >>> is_sentence("請於下次會報報告。（工務處）"), is_sentence("上次會報指示事項辦理情形")
     (True, False)
     """
-    return TRAILING_NOTE.sub("", text).rstrip().endswith(SENTENCE_END)
+    return text.rstrip().endswith(SENTENCE_END) or bool(CLOSING_NOTE.search(text))
 
-
-TRAILING_NOTE = re.compile(r"[（(][^（）()。]{1,30}[）)]\s*$")
 
 
 def squash(text: str) -> str:
