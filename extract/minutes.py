@@ -159,7 +159,6 @@ def is_sentence(text: str) -> bool:
     return text.rstrip().endswith(SENTENCE_END) or bool(CLOSING_NOTE.search(text))
 
 
-
 def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
